@@ -1,0 +1,28 @@
+package org.chunkedupload.api;
+
+/**
+ * The store rejected the credentials or the caller is not allowed to perform the operation
+ * (HTTP 401/403). Check the configured credentials and their permissions.
+ */
+public class AccessDeniedException extends ChunkedUploadException {
+    private static final long serialVersionUID = 1L;
+
+    /**
+     * Creates the exception.
+     *
+     * @param message what went wrong and how to fix it
+     * @param cause the underlying failure, or {@code null}
+     */
+    public AccessDeniedException(String message, Throwable cause) {
+        super(message, cause);
+    }
+
+    /**
+     * Creates the exception without a cause.
+     *
+     * @param message what went wrong and how to fix it
+     */
+    public AccessDeniedException(String message) {
+        super(message, null);
+    }
+}

@@ -1,0 +1,97 @@
+package org.chunkedupload.api;
+
+import java.util.Collections;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.TreeMap;
+import java.util.regex.Pattern;
+
+/**
+ * The configuration of one backend: the provider id and that provider's settings as strings.
+ * Immutable. {@link #toString()} masks every value whose key looks secret, so a configuration can
+ * be logged safely.
+ */
+public final class BackendConfig {
+    private static final Pattern SECRET = Pattern.compile(
+            "(?i).*(secret|password|token|credential|sas|connection-string|access-key|account-key).*");
+
+    private final String provider;
+    private final Map<String, String> settings;
+
+    private BackendConfig(String provider, Map<String, String> settings) {
+        this.provider = Objects.requireNonNull(provider, "provider");
+        this.settings = Collections.unmodifiableMap(new TreeMap<>(settings));
+    }
+
+    /**
+     * @param provider the provider id
+     * @param settings the provider's settings
+     * @return the configuration
+     */
+    public static BackendConfig of(String provider, Map<String, String> settings) {
+        return new BackendConfig(provider, settings);
+    }
+
+    /**
+     * @param provider the provider id
+     * @return a configuration with no settings (every setting at its default)
+     */
+    public static BackendConfig of(String provider) {
+        return new BackendConfig(provider, Map.of());
+    }
+
+    /**
+     * @param key a setting name
+     * @param value its value
+     * @return a copy with the setting added or replaced
+     */
+    public BackendConfig with(String key, String value) {
+        Map<String, String> m = new TreeMap<>(settings);
+        m.put(key, value);
+        return new BackendConfig(provider, m);
+    }
+
+    /** @return the provider id */
+    public String provider() {
+        return provider;
+    }
+
+    /** @return every setting, unmodifiable, sorted by key */
+    public Map<String, String> settings() {
+        return settings;
+    }
+
+    /**
+     * @param key a setting name
+     * @return its value, when set
+     */
+    public Optional<String> get(String key) {
+        return Optional.ofNullable(settings.get(key));
+    }
+
+    /**
+     * @param key a setting name
+     * @return whether the value of such a key is masked in output
+     */
+    public static boolean isSecretKey(String key) {
+        return SECRET.matcher(key).matches();
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof BackendConfig c && provider.equals(c.provider) && settings.equals(c.settings);
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hash(provider, settings);
+    }
+
+    @Override
+    public String toString() {
+        Map<String, String> shown = new TreeMap<>();
+        settings.forEach((k, v) -> shown.put(k, isSecretKey(k) ? "****" : v));
+        return "BackendConfig[provider=" + provider + ", settings=" + shown + "]";
+    }
+}

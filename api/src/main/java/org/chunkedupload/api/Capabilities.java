@@ -1,0 +1,267 @@
+package org.chunkedupload.api;
+
+import java.util.Collections;
+import java.util.EnumSet;
+import java.util.Objects;
+import java.util.Set;
+
+/**
+ * What a provider can do, declared as typed data. The API enforces the limits before a request is
+ * sent, and the TCK both checks the declaration for consistency and skips optional rules for
+ * features that are not declared. Immutable; build with {@link #builder()}.
+ */
+public final class Capabilities {
+
+    /** Optional features. A provider that declares one must pass the TCK rules that need it. */
+    public enum Feature {
+        /** {@link ChunkedUploadSession#listParts()} reports the parts the store holds. */
+        LIST_PARTS,
+        /** {@link StorageBackend#listPending(String, String)} lists unfinished uploads. */
+        LIST_PENDING,
+        /** Complete can be create-only ({@link WritePrecondition#ifAbsent()}). */
+        CONDITIONAL_CREATE,
+        /** Complete can be compare-and-swap ({@link WritePrecondition#ifMatch(String)}). */
+        CONDITIONAL_MATCH,
+        /** The store verifies a per-part checksum sent with the part. */
+        PART_CHECKSUM,
+        /**
+         * Two uploads to the same key do not disturb each other: each completes with its own parts
+         * and the last complete wins. Azure block blobs, for example, cannot promise this.
+         */
+        ISOLATED_SESSIONS
+    }
+
+    private final long minPartSize;
+    private final long maxPartSize;
+    private final int maxPartCount;
+    private final int minPartNumber;
+    private final int maxPartNumber;
+    private final long maxObjectSize;
+    private final Set<ChecksumAlgorithm> checksumAlgorithms;
+    private final Set<Feature> features;
+    private final AbortGuarantee abortGuarantee;
+
+    private Capabilities(Builder b) {
+        this.minPartSize = b.minPartSize;
+        this.maxPartSize = b.maxPartSize;
+        this.maxPartCount = b.maxPartCount;
+        this.minPartNumber = b.minPartNumber;
+        this.maxPartNumber = b.maxPartNumber;
+        this.maxObjectSize = b.maxObjectSize;
+        this.checksumAlgorithms = Collections.unmodifiableSet(b.checksumAlgorithms.isEmpty()
+                ? EnumSet.noneOf(ChecksumAlgorithm.class) : EnumSet.copyOf(b.checksumAlgorithms));
+        this.features = Collections.unmodifiableSet(b.features.isEmpty()
+                ? EnumSet.noneOf(Feature.class) : EnumSet.copyOf(b.features));
+        this.abortGuarantee = Objects.requireNonNull(b.abortGuarantee, "abortGuarantee");
+        if (minPartSize < 0 || maxPartSize < Math.max(1, minPartSize)) {
+            throw new IllegalArgumentException("part sizes must satisfy 0 <= minPartSize <= maxPartSize, got "
+                    + minPartSize + ".." + maxPartSize);
+        }
+        if (minPartNumber < 0 || maxPartNumber < minPartNumber) {
+            throw new IllegalArgumentException("part numbers must satisfy 0 <= min <= max, got "
+                    + minPartNumber + ".." + maxPartNumber);
+        }
+        if (maxPartCount < 1 || (long) maxPartCount > (long) maxPartNumber - minPartNumber + 1) {
+            throw new IllegalArgumentException("maxPartCount " + maxPartCount
+                    + " must be between 1 and the size of the part-number range");
+        }
+        if (maxObjectSize < maxPartSize && maxObjectSize < minPartSize) {
+            throw new IllegalArgumentException("maxObjectSize is smaller than a single part");
+        }
+    }
+
+    /** @return a new builder with permissive defaults (no minimum, parts 1..10000) */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** @return a builder initialised from these capabilities */
+    public Builder toBuilder() {
+        Builder b = new Builder();
+        b.minPartSize = minPartSize;
+        b.maxPartSize = maxPartSize;
+        b.maxPartCount = maxPartCount;
+        b.minPartNumber = minPartNumber;
+        b.maxPartNumber = maxPartNumber;
+        b.maxObjectSize = maxObjectSize;
+        b.checksumAlgorithms.addAll(checksumAlgorithms);
+        b.features.addAll(features);
+        b.abortGuarantee = abortGuarantee;
+        return b;
+    }
+
+    /** @return the minimum size of every part but the last, in bytes (0 when there is none) */
+    public long minPartSize() {
+        return minPartSize;
+    }
+
+    /** @return the maximum size of one part, in bytes */
+    public long maxPartSize() {
+        return maxPartSize;
+    }
+
+    /** @return the maximum number of parts of one upload */
+    public int maxPartCount() {
+        return maxPartCount;
+    }
+
+    /** @return the smallest accepted part number */
+    public int minPartNumber() {
+        return minPartNumber;
+    }
+
+    /** @return the largest accepted part number */
+    public int maxPartNumber() {
+        return maxPartNumber;
+    }
+
+    /** @return the maximum size of a completed object, in bytes */
+    public long maxObjectSize() {
+        return maxObjectSize;
+    }
+
+    /** @return the algorithms the store verifies per part, unmodifiable */
+    public Set<ChecksumAlgorithm> checksumAlgorithms() {
+        return checksumAlgorithms;
+    }
+
+    /** @return the declared optional features, unmodifiable */
+    public Set<Feature> features() {
+        return features;
+    }
+
+    /**
+     * @param feature a feature
+     * @return whether it is declared
+     */
+    public boolean supports(Feature feature) {
+        return features.contains(feature);
+    }
+
+    /** @return what abort guarantees */
+    public AbortGuarantee abortGuarantee() {
+        return abortGuarantee;
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof Capabilities c && minPartSize == c.minPartSize && maxPartSize == c.maxPartSize
+                && maxPartCount == c.maxPartCount && minPartNumber == c.minPartNumber
+                && maxPartNumber == c.maxPartNumber && maxObjectSize == c.maxObjectSize
+                && checksumAlgorithms.equals(c.checksumAlgorithms) && features.equals(c.features)
+                && abortGuarantee.equals(c.abortGuarantee);
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hash(minPartSize, maxPartSize, maxPartCount, minPartNumber, maxPartNumber, maxObjectSize,
+                checksumAlgorithms, features, abortGuarantee);
+    }
+
+    @Override
+    public String toString() {
+        return "Capabilities[partSize=" + minPartSize + ".." + maxPartSize + ", partNumbers=" + minPartNumber + ".."
+                + maxPartNumber + ", maxPartCount=" + maxPartCount + ", maxObjectSize=" + maxObjectSize
+                + ", checksums=" + checksumAlgorithms + ", features=" + features + ", abort=" + abortGuarantee + "]";
+    }
+
+    /** Mutable builder of {@link Capabilities}; not thread-safe. */
+    public static final class Builder {
+        private long minPartSize;
+        private long maxPartSize = Long.MAX_VALUE;
+        private int maxPartCount = 10_000;
+        private int minPartNumber = 1;
+        private int maxPartNumber = 10_000;
+        private long maxObjectSize = Long.MAX_VALUE;
+        private final Set<ChecksumAlgorithm> checksumAlgorithms = EnumSet.noneOf(ChecksumAlgorithm.class);
+        private final Set<Feature> features = EnumSet.noneOf(Feature.class);
+        private AbortGuarantee abortGuarantee = AbortGuarantee.immediate();
+
+        private Builder() {
+        }
+
+        /**
+         * @param min minimum size of every part but the last
+         * @param max maximum size of one part
+         * @return this builder
+         */
+        public Builder partSize(long min, long max) {
+            this.minPartSize = min;
+            this.maxPartSize = max;
+            return this;
+        }
+
+        /**
+         * @param min smallest part number
+         * @param max largest part number
+         * @return this builder
+         */
+        public Builder partNumbers(int min, int max) {
+            this.minPartNumber = min;
+            this.maxPartNumber = max;
+            return this;
+        }
+
+        /**
+         * @param value maximum number of parts
+         * @return this builder
+         */
+        public Builder maxPartCount(int value) {
+            this.maxPartCount = value;
+            return this;
+        }
+
+        /**
+         * @param value maximum object size in bytes
+         * @return this builder
+         */
+        public Builder maxObjectSize(long value) {
+            this.maxObjectSize = value;
+            return this;
+        }
+
+        /**
+         * @param algorithm a checksum algorithm the store verifies per part
+         * @return this builder
+         */
+        public Builder addChecksumAlgorithm(ChecksumAlgorithm algorithm) {
+            checksumAlgorithms.add(Objects.requireNonNull(algorithm));
+            return this;
+        }
+
+        /**
+         * @param feature an optional feature the provider implements
+         * @return this builder
+         */
+        public Builder addFeature(Feature feature) {
+            features.add(Objects.requireNonNull(feature));
+            return this;
+        }
+
+        /**
+         * @param feature a feature to remove
+         * @return this builder
+         */
+        public Builder removeFeature(Feature feature) {
+            features.remove(feature);
+            return this;
+        }
+
+        /**
+         * @param value what abort guarantees
+         * @return this builder
+         */
+        public Builder abortGuarantee(AbortGuarantee value) {
+            this.abortGuarantee = value;
+            return this;
+        }
+
+        /**
+         * @return the immutable capabilities
+         * @throws IllegalArgumentException when the limits contradict each other
+         */
+        public Capabilities build() {
+            return new Capabilities(this);
+        }
+    }
+}

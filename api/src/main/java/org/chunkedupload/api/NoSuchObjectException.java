@@ -1,0 +1,27 @@
+package org.chunkedupload.api;
+
+/**
+ * The object asked for does not exist.
+ */
+public class NoSuchObjectException extends ChunkedUploadException {
+    private static final long serialVersionUID = 1L;
+
+    /**
+     * Creates the exception.
+     *
+     * @param message what went wrong and how to fix it
+     * @param cause the underlying failure, or {@code null}
+     */
+    public NoSuchObjectException(String message, Throwable cause) {
+        super(message, cause);
+    }
+
+    /**
+     * Creates the exception without a cause.
+     *
+     * @param message what went wrong and how to fix it
+     */
+    public NoSuchObjectException(String message) {
+        super(message, null);
+    }
+}

@@ -1,0 +1,28 @@
+package org.chunkedupload.api;
+
+/**
+ * A part violates the provider's size limits; see {@link PartTooSmallException} and
+ * {@link PartTooLargeException}.
+ */
+public class PartSizeException extends InvalidPartException {
+    private static final long serialVersionUID = 1L;
+
+    /**
+     * Creates the exception.
+     *
+     * @param message what went wrong and how to fix it
+     * @param cause the underlying failure, or {@code null}
+     */
+    public PartSizeException(String message, Throwable cause) {
+        super(message, cause);
+    }
+
+    /**
+     * Creates the exception without a cause.
+     *
+     * @param message what went wrong and how to fix it
+     */
+    public PartSizeException(String message) {
+        super(message, null);
+    }
+}

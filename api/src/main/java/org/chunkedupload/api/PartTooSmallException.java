@@ -1,0 +1,28 @@
+package org.chunkedupload.api;
+
+/**
+ * A part other than the last is smaller than the provider's minimum part size
+ * ({@link Capabilities#minPartSize()}). Use a larger part size.
+ */
+public class PartTooSmallException extends PartSizeException {
+    private static final long serialVersionUID = 1L;
+
+    /**
+     * Creates the exception.
+     *
+     * @param message what went wrong and how to fix it
+     * @param cause the underlying failure, or {@code null}
+     */
+    public PartTooSmallException(String message, Throwable cause) {
+        super(message, cause);
+    }
+
+    /**
+     * Creates the exception without a cause.
+     *
+     * @param message what went wrong and how to fix it
+     */
+    public PartTooSmallException(String message) {
+        super(message, null);
+    }
+}

@@ -1,0 +1,28 @@
+package org.chunkedupload.api;
+
+/**
+ * The provider does not declare the optional {@link Capabilities.Feature} an operation needs.
+ * Check {@link Capabilities#supports(Capabilities.Feature)} before calling.
+ */
+public class UnsupportedFeatureException extends ChunkedUploadException {
+    private static final long serialVersionUID = 1L;
+
+    /**
+     * Creates the exception.
+     *
+     * @param message what went wrong and how to fix it
+     * @param cause the underlying failure, or {@code null}
+     */
+    public UnsupportedFeatureException(String message, Throwable cause) {
+        super(message, cause);
+    }
+
+    /**
+     * Creates the exception without a cause.
+     *
+     * @param message what went wrong and how to fix it
+     */
+    public UnsupportedFeatureException(String message) {
+        super(message, null);
+    }
+}

@@ -1,0 +1,141 @@
+package org.chunkedupload.internal;
+
+import java.io.InputStream;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.chunkedupload.api.Capabilities;
+import org.chunkedupload.api.Capabilities.Feature;
+import org.chunkedupload.api.ChunkedUploadSession;
+import org.chunkedupload.api.InvalidTargetException;
+import org.chunkedupload.api.ObjectInfo;
+import org.chunkedupload.api.ObjectTarget;
+import org.chunkedupload.api.PendingUpload;
+import org.chunkedupload.api.StorageBackend;
+import org.chunkedupload.api.UnsupportedFeatureException;
+import org.chunkedupload.api.UploadHandle;
+import org.chunkedupload.api.UploadOptions;
+import org.chunkedupload.spi.ProviderBackend;
+
+/**
+ * The API's backend: wraps a provider so that every provider gets the same argument checks,
+ * receipt validation, integrity checks and close semantics.
+ */
+public final class GuardedBackend implements StorageBackend {
+    private final String providerId;
+    private final ProviderBackend provider;
+    private final Capabilities caps;
+    private final AtomicBoolean closed = new AtomicBoolean();
+
+    /**
+     * @param providerId the provider id
+     * @param provider the provider's backend
+     */
+    public GuardedBackend(String providerId, ProviderBackend provider) {
+        this.providerId = providerId;
+        this.provider = provider;
+        this.caps = Objects.requireNonNull(provider.capabilities(), "provider returned null capabilities");
+    }
+
+    @Override
+    public String providerId() {
+        return providerId;
+    }
+
+    @Override
+    public Capabilities capabilities() {
+        return caps;
+    }
+
+    @Override
+    public ChunkedUploadSession initiate(ObjectTarget target, UploadOptions options) {
+        ensureOpen();
+        Objects.requireNonNull(target, "target");
+        Objects.requireNonNull(options, "options");
+        if (!target.scheme().equals(providerId)) {
+            throw new InvalidTargetException("target " + target + " is for provider '" + target.scheme()
+                    + "' but this backend is '" + providerId + "': write the target as " + providerId + "://"
+                    + target.bucket() + "/" + target.key() + " or configure provider " + target.scheme());
+        }
+        return new GuardedSession(this, provider.initiate(target.bucket(), target.key(), options));
+    }
+
+    @Override
+    public ChunkedUploadSession resume(UploadHandle handle) {
+        ensureOpen();
+        Objects.requireNonNull(handle, "handle");
+        if (!handle.providerId().equals(providerId)) {
+            throw new IllegalArgumentException("the handle belongs to provider '" + handle.providerId()
+                    + "' but this backend is '" + providerId + "': resume it on a backend of that provider");
+        }
+        return new GuardedSession(this, provider.resume(handle));
+    }
+
+    @Override
+    public List<PendingUpload> listPending(String bucket, String keyPrefix) {
+        ensureOpen();
+        requireBucket(bucket);
+        Objects.requireNonNull(keyPrefix, "keyPrefix");
+        if (!caps.supports(Feature.LIST_PENDING)) {
+            throw new UnsupportedFeatureException("listPending needs capability LIST_PENDING, which provider "
+                    + providerId + " does not declare");
+        }
+        List<PendingUpload> out = new ArrayList<>(provider.listPending(bucket, keyPrefix));
+        out.sort(Comparator.comparing(PendingUpload::key)
+                .thenComparing(p -> p.initiated() == null ? java.time.Instant.MIN : p.initiated()));
+        return List.copyOf(out);
+    }
+
+    @Override
+    public Optional<ObjectInfo> stat(String bucket, String key) {
+        ensureOpen();
+        return provider.stat(requireBucket(bucket), requireKey(key));
+    }
+
+    @Override
+    public InputStream read(String bucket, String key) {
+        ensureOpen();
+        return provider.read(requireBucket(bucket), requireKey(key));
+    }
+
+    @Override
+    public boolean delete(String bucket, String key) {
+        ensureOpen();
+        return provider.delete(requireBucket(bucket), requireKey(key));
+    }
+
+    @Override
+    public void close() {
+        if (closed.compareAndSet(false, true)) {
+            provider.close();
+        }
+    }
+
+    void ensureOpen() {
+        if (closed.get()) {
+            throw new IllegalStateException("backend " + providerId + " is closed");
+        }
+    }
+
+    private static String requireBucket(String bucket) {
+        if (bucket == null || bucket.isEmpty() || bucket.indexOf('/') >= 0) {
+            throw new InvalidTargetException("invalid bucket '" + bucket + "': non-empty and without '/'");
+        }
+        return bucket;
+    }
+
+    private static String requireKey(String key) {
+        if (key == null || key.isEmpty()) {
+            throw new InvalidTargetException("the object key must not be empty");
+        }
+        return key;
+    }
+
+    @Override
+    public String toString() {
+        return "StorageBackend[" + providerId + "]";
+    }
+}

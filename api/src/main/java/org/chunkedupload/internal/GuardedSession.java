@@ -1,0 +1,140 @@
+package org.chunkedupload.internal;
+
+import java.io.InputStream;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Objects;
+import org.chunkedupload.api.Capabilities;
+import org.chunkedupload.api.Capabilities.Feature;
+import org.chunkedupload.api.Checksum;
+import org.chunkedupload.api.ChecksumAlgorithm;
+import org.chunkedupload.api.ChunkedUploadSession;
+import org.chunkedupload.api.IntegrityException;
+import org.chunkedupload.api.PartReceipt;
+import org.chunkedupload.api.PartTooLargeException;
+import org.chunkedupload.api.UnsupportedFeatureException;
+import org.chunkedupload.api.UploadHandle;
+import org.chunkedupload.api.UploadResult;
+import org.chunkedupload.api.WritePrecondition;
+import org.chunkedupload.spi.Crc32c;
+import org.chunkedupload.spi.PartContent;
+import org.chunkedupload.spi.ProviderUpload;
+
+/** The API's session: validates every call against the capabilities, then delegates to the provider. */
+final class GuardedSession implements ChunkedUploadSession {
+    private final GuardedBackend backend;
+    private final ProviderUpload upload;
+    private final Capabilities caps;
+
+    GuardedSession(GuardedBackend backend, ProviderUpload upload) {
+        this.backend = backend;
+        this.upload = upload;
+        this.caps = backend.capabilities();
+    }
+
+    @Override
+    public UploadHandle handle() {
+        return upload.handle();
+    }
+
+    @Override
+    public PartReceipt uploadPart(int partNumber, InputStream body, long length, Checksum checksum) {
+        backend.ensureOpen();
+        Objects.requireNonNull(body, "body");
+        if (length < 0) {
+            throw new IllegalArgumentException("part length must be >= 0, got " + length);
+        }
+        ReceiptRules.checkPartNumber(partNumber, caps, backend.providerId());
+        if (length > caps.maxPartSize()) {
+            throw new PartTooLargeException("part " + partNumber + " is " + length + " bytes, above the maximum part size "
+                    + caps.maxPartSize() + " of provider " + backend.providerId() + ": use a smaller part size");
+        }
+        PartInputStream in = new PartInputStream(body, partNumber, length, checksum);
+        PartReceipt receipt;
+        try {
+            receipt = upload.uploadPart(new PartContent(partNumber, in, length, checksum));
+        } catch (RuntimeException e) {
+            if (in.failure() != null) {
+                throw new IntegrityException(in.failure(), e);
+            }
+            throw e;
+        }
+        if (in.count() != length) {
+            throw new IntegrityException("provider " + backend.providerId() + " stored part " + partNumber + " after reading "
+                    + in.count() + " of " + length + " bytes (a provider bug: report it to the provider's author)");
+        }
+        if (receipt.partNumber() != partNumber || receipt.size() != length) {
+            throw new IntegrityException("provider " + backend.providerId() + " returned a receipt for part "
+                    + receipt.partNumber() + " of " + receipt.size() + " bytes for part " + partNumber + " of "
+                    + length + " bytes (a provider bug)");
+        }
+        Checksum crc = in.crc32c();
+        if (receipt.checksum() == null) {
+            return receipt.withChecksum(crc);
+        }
+        if (receipt.checksum().algorithm() == ChecksumAlgorithm.CRC32C && !receipt.checksum().equals(crc)) {
+            throw new IntegrityException("the store reports " + receipt.checksum() + " for part " + partNumber
+                    + " but the bytes sent have " + crc + ": the part was damaged in transit; upload it again");
+        }
+        return receipt;
+    }
+
+    @Override
+    public List<PartReceipt> listParts() {
+        backend.ensureOpen();
+        requireFeature(Feature.LIST_PARTS, "listParts()");
+        List<PartReceipt> parts = new ArrayList<>(upload.listParts());
+        parts.sort(Comparator.comparingInt(PartReceipt::partNumber));
+        return List.copyOf(parts);
+    }
+
+    @Override
+    public UploadResult complete(List<PartReceipt> receipts, WritePrecondition precondition) {
+        backend.ensureOpen();
+        Objects.requireNonNull(precondition, "precondition");
+        switch (precondition.kind()) {
+            case IF_ABSENT -> requireFeature(Feature.CONDITIONAL_CREATE, "complete with WritePrecondition.ifAbsent()");
+            case IF_MATCH -> requireFeature(Feature.CONDITIONAL_MATCH, "complete with WritePrecondition.ifMatch()");
+            case NONE -> { }
+        }
+        List<PartReceipt> sorted = ReceiptRules.validate(receipts, caps, backend.providerId());
+        long total = sorted.stream().mapToLong(PartReceipt::size).sum();
+        UploadResult result = upload.complete(sorted, precondition);
+        if (result.size() != total) {
+            throw new IntegrityException("the store reports " + result.size() + " bytes for " + result.target()
+                    + " but the parts hold " + total + " bytes: do not trust the object");
+        }
+        Checksum expected = Crc32c.combine(sorted);
+        if (expected == null) {
+            return result;
+        }
+        Checksum reported = result.checksum();
+        if (reported == null) {
+            return result.withChecksum(expected);
+        }
+        if (reported.algorithm() == ChecksumAlgorithm.CRC32C && !reported.equals(expected)) {
+            throw new IntegrityException("the store reports " + reported + " for " + result.target()
+                    + " but its parts combine to " + expected + ": do not trust the object");
+        }
+        return result;
+    }
+
+    @Override
+    public void abort() {
+        backend.ensureOpen();
+        upload.abort();
+    }
+
+    private void requireFeature(Feature feature, String what) {
+        if (!caps.supports(feature)) {
+            throw new UnsupportedFeatureException(what + " needs capability " + feature + ", which provider "
+                    + backend.providerId() + " does not declare");
+        }
+    }
+
+    @Override
+    public String toString() {
+        return "ChunkedUploadSession[" + upload.handle() + "]";
+    }
+}

@@ -1,0 +1,79 @@
+package org.chunkedupload.spi;
+
+import java.io.InputStream;
+import java.util.List;
+import java.util.Optional;
+import org.chunkedupload.api.Capabilities;
+import org.chunkedupload.api.NoSuchObjectException;
+import org.chunkedupload.api.ObjectInfo;
+import org.chunkedupload.api.PendingUpload;
+import org.chunkedupload.api.UploadHandle;
+import org.chunkedupload.api.UploadOptions;
+
+/**
+ * A provider's view of one configured store. The API calls it only through a guard, so bucket,
+ * key and handle arguments are non-null and the handle's provider id is this provider's. Map every
+ * native failure onto a subclass of {@link org.chunkedupload.api.ChunkedUploadException}.
+ * Implementations are thread-safe.
+ */
+public interface ProviderBackend extends AutoCloseable {
+
+    /** @return the store's capabilities; must not change over the life of the backend */
+    Capabilities capabilities();
+
+    /**
+     * Starts an upload. Nothing may become visible at the key.
+     *
+     * @param bucket the bucket
+     * @param key the key; reject keys the store cannot hold with
+     *     {@link org.chunkedupload.api.InvalidTargetException}
+     * @param options content type and metadata
+     * @return the upload
+     */
+    ProviderUpload initiate(String bucket, String key, UploadOptions options);
+
+    /**
+     * Re-attaches to an upload. The handle may carry no provider state (one built with
+     * {@link UploadHandle#of}); look it up then. An unknown upload fails with
+     * {@link org.chunkedupload.api.NoSuchUploadException} here or on first use.
+     *
+     * @param handle the handle
+     * @return the upload
+     */
+    ProviderUpload resume(UploadHandle handle);
+
+    /**
+     * Lists unfinished uploads. Called only when {@code LIST_PENDING} is declared.
+     *
+     * @param bucket the bucket
+     * @param keyPrefix key prefix, possibly empty
+     * @return the uploads, in any order
+     */
+    List<PendingUpload> listPending(String bucket, String keyPrefix);
+
+    /**
+     * @param bucket the bucket
+     * @param key the key
+     * @return the object's metadata, or empty
+     */
+    Optional<ObjectInfo> stat(String bucket, String key);
+
+    /**
+     * @param bucket the bucket
+     * @param key the key
+     * @return the object's bytes
+     * @throws NoSuchObjectException when there is no object
+     */
+    InputStream read(String bucket, String key);
+
+    /**
+     * @param bucket the bucket
+     * @param key the key
+     * @return whether an object was deleted
+     */
+    boolean delete(String bucket, String key);
+
+    /** Releases resources. Called at most once. */
+    @Override
+    void close();
+}

@@ -1,0 +1,350 @@
+package org.chunkedupload.fs;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.nio.file.attribute.UserDefinedFileAttributeView;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Properties;
+import java.util.concurrent.locks.ReentrantLock;
+import java.util.stream.Stream;
+import java.util.zip.CRC32C;
+import org.chunkedupload.api.Checksum;
+import org.chunkedupload.api.InvalidPartException;
+import org.chunkedupload.api.InvalidTargetException;
+import org.chunkedupload.api.NoSuchUploadException;
+import org.chunkedupload.api.ObjectTarget;
+import org.chunkedupload.api.PartReceipt;
+import org.chunkedupload.api.PreconditionFailedException;
+import org.chunkedupload.api.UploadHandle;
+import org.chunkedupload.api.UploadResult;
+import org.chunkedupload.api.WritePrecondition;
+import org.chunkedupload.spi.PartContent;
+import org.chunkedupload.spi.ProviderUpload;
+
+/**
+ * One upload on the filesystem. Its staging directory holds {@code upload.properties} (key,
+ * initiation time, content type, metadata) and one {@link PartFile} per part. Every file appears
+ * by atomic rename, so readers see a part whole or not at all.
+ *
+ * <p>Complete claims the upload by renaming its staging directory to a dot-name (so a concurrent
+ * abort or second complete finds nothing), publishes the joined temporary file, then removes the
+ * claimed directory. Abort likewise renames the directory away before deleting it, so in-flight
+ * part writes fail with no-such-upload instead of recreating it.
+ */
+final class FilesystemUpload implements ProviderUpload {
+    static final String MANIFEST = "upload.properties";
+    static final String TMP_SUFFIX = ".cu-tmp";
+    private static final int BUFFER = 1 << 20;
+
+    private final FilesystemBackend backend;
+    private final UploadHandle handle;
+    private final Path target;
+    private final Path dir;
+
+    FilesystemUpload(FilesystemBackend backend, UploadHandle handle, Path target, Path dir) {
+        this.backend = backend;
+        this.handle = handle;
+        this.target = target;
+        this.dir = dir;
+    }
+
+    @Override
+    public UploadHandle handle() {
+        return handle;
+    }
+
+    private NoSuchUploadException gone(Throwable cause) {
+        return new NoSuchUploadException("no upload " + handle.uploadId() + " for " + handle.target()
+                + ": it was completed or aborted, or never existed", cause);
+    }
+
+    private Properties manifest() {
+        try {
+            Properties p = Staging.readProperties(dir.resolve(MANIFEST));
+            if (!handle.key().equals(p.getProperty("key"))) {
+                throw new NoSuchUploadException("upload " + handle.uploadId() + " is for key '" + p.getProperty("key")
+                        + "', not '" + handle.key() + "'");
+            }
+            return p;
+        } catch (NoSuchFileException e) {
+            throw gone(e);
+        } catch (IOException e) {
+            throw Staging.map("read upload " + handle.uploadId(), e);
+        }
+    }
+
+    @Override
+    public PartReceipt uploadPart(PartContent part) {
+        manifest();
+        Path tmp = dir.resolve("tmp-" + Staging.randomId(8));
+        try {
+            PartFile header;
+            try (FileChannel ch = Staging.createOwnerOnly(tmp)) {
+                long crc = copy(part.body(), part.length(), ch);
+                header = new PartFile(part.partNumber(), Staging.randomId(12), part.length(), crc);
+                if (part.checksum() != null && part.checksum().algorithm() == org.chunkedupload.api.ChecksumAlgorithm.CRC32C
+                        && !part.checksum().equals(Checksum.crc32c(crc))) {
+                    throw new org.chunkedupload.api.IntegrityException("part " + part.partNumber() + " was written with "
+                            + Checksum.crc32c(crc) + " but the caller expected " + part.checksum());
+                }
+                header.writeHeader(ch);
+                if (backend.fsync) {
+                    ch.force(true);
+                }
+            }
+            Files.move(tmp, dir.resolve(PartFile.fileName(part.partNumber())), StandardCopyOption.ATOMIC_MOVE,
+                    StandardCopyOption.REPLACE_EXISTING);
+            return header.receipt();
+        } catch (NoSuchFileException e) {
+            throw gone(e);
+        } catch (IOException e) {
+            throw Staging.map("upload part " + part.partNumber() + " of " + handle.target(), e);
+        } finally {
+            try {
+                Files.deleteIfExists(tmp);
+            } catch (IOException e) {
+                // the staging directory is being removed; nothing left to clean
+            }
+        }
+    }
+
+    private static long copy(InputStream in, long length, FileChannel ch) throws IOException {
+        CRC32C crc = new CRC32C();
+        byte[] buf = new byte[(int) Math.min(BUFFER, Math.max(length, 1))];
+        ByteBuffer bb = ByteBuffer.wrap(buf);
+        long pos = PartFile.HEADER;
+        long left = length;
+        while (left > 0) {
+            int n = in.read(buf, 0, (int) Math.min(buf.length, left));
+            if (n < 0) {
+                throw new IOException("part body ended early");
+            }
+            crc.update(buf, 0, n);
+            bb.clear().limit(n);
+            while (bb.hasRemaining()) {
+                pos += ch.write(bb, pos);
+            }
+            left -= n;
+        }
+        return crc.getValue();
+    }
+
+    @Override
+    public List<PartReceipt> listParts() {
+        manifest();
+        List<PartReceipt> out = new ArrayList<>();
+        try (Stream<Path> s = Files.list(dir)) {
+            for (Path p : (Iterable<Path>) s::iterator) {
+                String name = p.getFileName().toString();
+                if (!PartFile.isPartFile(name)) {
+                    continue;
+                }
+                try (FileChannel ch = FileChannel.open(p, StandardOpenOption.READ)) {
+                    out.add(PartFile.readHeader(ch, PartFile.partNumberOf(name)).receipt());
+                } catch (NoSuchFileException e) {
+                    // replaced between list and open: the replacement is listed under the same name
+                }
+            }
+        } catch (NoSuchFileException e) {
+            throw gone(e);
+        } catch (IOException e) {
+            throw Staging.map("list parts of " + handle.target(), e);
+        }
+        return out;
+    }
+
+    @Override
+    public UploadResult complete(List<PartReceipt> receipts, WritePrecondition precondition) {
+        Properties manifest = manifest();
+        List<FileChannel> channels = new ArrayList<>();
+        Path tmp = target.resolveSibling(tmpPrefix() + Staging.randomId(4) + TMP_SUFFIX);
+        try {
+            List<PartFile> parts = openParts(receipts, channels);
+            Staging.createDirectories(target.getParent(), false);
+            long size = join(parts, channels, tmp);
+            Path claimed = dir.resolveSibling(".completing-" + handle.uploadId());
+            try {
+                Files.move(dir, claimed, StandardCopyOption.ATOMIC_MOVE);
+            } catch (NoSuchFileException e) {
+                throw gone(e);
+            }
+            try {
+                publish(tmp, precondition);
+            } catch (RuntimeException | IOException e) {
+                Files.move(claimed, dir, StandardCopyOption.ATOMIC_MOVE); // the upload stays as it was
+                throw e;
+            }
+            writeAttributes(manifest);
+            Staging.deleteTree(claimed);
+            BasicFileAttributes a = Files.readAttributes(target, BasicFileAttributes.class);
+            long crc = 0;
+            for (PartFile p : parts) {
+                crc = org.chunkedupload.spi.Crc32c.combine(crc, p.crc32c(), p.length());
+            }
+            return new UploadResult(new ObjectTarget(FilesystemProvider.ID, handle.bucket(), handle.key()), size,
+                    FilesystemBackend.etag(a), null, Checksum.crc32c(crc), parts.size());
+        } catch (java.nio.file.NotDirectoryException | FileAlreadyExistsException e) {
+            throw new InvalidTargetException("cannot create " + handle.target() + ": a file is in the way of its path", e);
+        } catch (IOException e) {
+            throw Staging.map("complete " + handle.target(), e);
+        } finally {
+            for (FileChannel ch : channels) {
+                closeQuietly(ch);
+            }
+            try {
+                Files.deleteIfExists(tmp);
+            } catch (IOException e) {
+                // best effort; abort and the next complete remove it too
+            }
+        }
+    }
+
+    /** Opens every part named by a receipt and checks the receipt against the part's header. */
+    private List<PartFile> openParts(List<PartReceipt> receipts, List<FileChannel> channels) throws IOException {
+        List<PartFile> parts = new ArrayList<>();
+        for (PartReceipt r : receipts) {
+            FileChannel ch;
+            try {
+                ch = FileChannel.open(dir.resolve(PartFile.fileName(r.partNumber())), StandardOpenOption.READ);
+            } catch (NoSuchFileException e) {
+                if (!Files.isDirectory(dir)) {
+                    throw gone(e);
+                }
+                throw new InvalidPartException("no part " + r.partNumber() + " was uploaded to " + handle.target()
+                        + " (upload " + handle.uploadId() + ")", e);
+            }
+            channels.add(ch);
+            PartFile p = PartFile.readHeader(ch, r.partNumber());
+            if (!p.token().equals(r.token()) || p.length() != r.size()) {
+                throw new InvalidPartException("the receipt for part " + r.partNumber() + " is stale: the part was"
+                        + " uploaded again; use the receipt of the latest upload (see listParts())");
+            }
+            parts.add(p);
+        }
+        return parts;
+    }
+
+    private long join(List<PartFile> parts, List<FileChannel> channels, Path tmp) throws IOException {
+        long size = 0;
+        try (FileChannel out = FileChannel.open(tmp, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
+            for (int i = 0; i < parts.size(); i++) {
+                FileChannel in = channels.get(i);
+                long pos = PartFile.HEADER;
+                long end = PartFile.HEADER + parts.get(i).length();
+                while (pos < end) {
+                    pos += in.transferTo(pos, end - pos, out);
+                }
+                size += parts.get(i).length();
+            }
+            if (backend.fsync) {
+                out.force(true);
+            }
+        }
+        return size;
+    }
+
+    private void publish(Path tmp, WritePrecondition precondition) throws IOException {
+        Path lockFile = dir.getParent().resolve(".publish.lock");
+        ReentrantLock jvmLock = backend.publishLock(lockFile);
+        jvmLock.lock();
+        try (FileChannel lc = FileChannel.open(lockFile, java.util.Set.of(StandardOpenOption.CREATE,
+                StandardOpenOption.WRITE), Staging.ownerOnlyFile()); FileLock ignored = lc.lock()) {
+            switch (precondition.kind()) {
+                case IF_ABSENT -> {
+                    try {
+                        Files.createLink(target, tmp);
+                    } catch (FileAlreadyExistsException e) {
+                        throw new PreconditionFailedException("an object already exists at " + handle.target()
+                                + " and complete was create-only", e);
+                    }
+                }
+                case IF_MATCH -> {
+                    String current = Files.isRegularFile(target)
+                            ? FilesystemBackend.etag(Files.readAttributes(target, BasicFileAttributes.class)) : null;
+                    if (!precondition.etag().equals(current)) {
+                        throw new PreconditionFailedException("the object at " + handle.target() + " has ETag " + current
+                                + ", not " + precondition.etag() + " as complete required");
+                    }
+                    Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+                }
+                case NONE -> Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+            }
+            if (backend.fsync) {
+                Staging.fsyncDirectory(target.getParent());
+            }
+        } finally {
+            jvmLock.unlock();
+        }
+    }
+
+    private void writeAttributes(Properties manifest) {
+        UserDefinedFileAttributeView view = Files.getFileAttributeView(target, UserDefinedFileAttributeView.class);
+        if (view == null) {
+            return;
+        }
+        for (String name : manifest.stringPropertyNames()) {
+            if (name.equals("content-type") || name.startsWith("meta.")) {
+                try {
+                    view.write("chunked-upload." + name, StandardCharsets.UTF_8.encode(manifest.getProperty(name)));
+                } catch (IOException | UnsupportedOperationException e) {
+                    return; // the filesystem keeps no extended attributes; metadata stays in no sidecar
+                }
+            }
+        }
+    }
+
+    @Override
+    public void abort() {
+        Path doomed = dir.resolveSibling(".aborting-" + handle.uploadId() + "-" + Staging.randomId(4));
+        try {
+            try {
+                Files.move(dir, doomed, StandardCopyOption.ATOMIC_MOVE);
+            } catch (NoSuchFileException e) {
+                return; // already aborted or completed: abort is idempotent
+            }
+            Staging.deleteTree(doomed);
+            deleteStrayTemporaries();
+        } catch (IOException e) {
+            throw Staging.map("abort " + handle.target(), e);
+        }
+    }
+
+    /** Temporary files of this upload are named {@code .<name>.<uploadId>-<random>.cu-tmp} next to the target. */
+    private String tmpPrefix() {
+        return "." + target.getFileName() + "." + handle.uploadId() + "-";
+    }
+
+    private void deleteStrayTemporaries() throws IOException {
+        if (!Files.isDirectory(target.getParent())) {
+            return;
+        }
+        try (Stream<Path> s = Files.list(target.getParent())) {
+            for (Path p : (Iterable<Path>) s::iterator) {
+                String n = p.getFileName().toString();
+                if (n.startsWith(tmpPrefix()) && n.endsWith(TMP_SUFFIX)) {
+                    Files.deleteIfExists(p);
+                }
+            }
+        }
+    }
+
+    private static void closeQuietly(FileChannel ch) {
+        try {
+            ch.close();
+        } catch (IOException e) {
+            // read-only channel
+        }
+    }
+}

@@ -1,0 +1,32 @@
+package org.chunkedupload.fs;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import org.chunkedupload.api.BackendConfig;
+import org.chunkedupload.tck.ChunkedUploadTck;
+
+/** Runs the whole compatibility kit against the filesystem provider, found through ServiceLoader. */
+class FilesystemTckTest extends ChunkedUploadTck {
+    private static final Path ROOT;
+
+    static {
+        try {
+            ROOT = Files.createTempDirectory("fs-tck");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    @Override
+    protected BackendConfig backendConfig() {
+        return BackendConfig.of("fs", Map.of("root", ROOT.toString(), "fsync", "false"));
+    }
+
+    @Override
+    protected String bucket() {
+        return "tck";
+    }
+}

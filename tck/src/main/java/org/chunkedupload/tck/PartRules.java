@@ -1,0 +1,117 @@
+package org.chunkedupload.tck;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+
+import java.io.ByteArrayInputStream;
+import java.io.InputStream;
+import java.util.List;
+import org.chunkedupload.api.Capabilities.Feature;
+import org.chunkedupload.api.ChunkedUploadSession;
+import org.chunkedupload.api.IntegrityException;
+import org.chunkedupload.api.InvalidPartException;
+import org.chunkedupload.api.PartReceipt;
+import org.chunkedupload.api.PartTooLargeException;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+
+/** Rules PART-*: uploading, replacing and refusing parts. */
+public abstract class PartRules extends TckRules {
+
+    /** @param kit the provider's kit */
+    protected PartRules(ChunkedUploadTck kit) {
+        super(kit);
+    }
+
+    /** If this fails, check: the part number and size you put into the receipt. */
+    @Test
+    @Tag("MUST")
+    @DisplayName("PART-01 a receipt reports the part number and size uploaded")
+    final void part01() {
+        ChunkedUploadSession s = start(key("part01"));
+        PartReceipt r = upload(s, 3, 1234);
+        assertEquals(3, r.partNumber());
+        assertEquals(1234, r.size());
+        assertFalse(r.token().isEmpty(), "receipt token");
+    }
+
+    /** If this fails, check: the part-number range in your capabilities. */
+    @Test
+    @Tag("MUST")
+    @DisplayName("PART-02 part numbers outside the declared range are rejected")
+    final void part02() {
+        ChunkedUploadSession s = start(key("part02"));
+        expect(InvalidPartException.class, () -> upload(s, caps.minPartNumber() - 1, 10));
+        Assumptions.assumeTrue(caps.maxPartNumber() < Integer.MAX_VALUE, "no part number above the maximum exists");
+        expect(InvalidPartException.class, () -> upload(s, caps.maxPartNumber() + 1, 10));
+    }
+
+    /** If this fails, check: your declared maxPartSize. */
+    @Test
+    @Tag("MUST")
+    @DisplayName("PART-03 a part above maxPartSize is rejected before its body is read")
+    final void part03() {
+        Assumptions.assumeTrue(caps.maxPartSize() < Long.MAX_VALUE, "SKIPPED: maxPartSize is unbounded");
+        ChunkedUploadSession s = start(key("part03"));
+        InputStream never = new InputStream() {
+            @Override
+            public int read() {
+                throw new AssertionError("the body of an oversized part was read");
+            }
+        };
+        expect(PartTooLargeException.class, () -> s.uploadPart(1, never, caps.maxPartSize() + 1));
+    }
+
+    /**
+     * If this fails, check: that your provider stores a part only after reading all its bytes
+     * (stage to a temporary name, then rename; or let the store reject a short body), and that the
+     * exception from the body propagates.
+     */
+    @Test
+    @Tag("MUST")
+    @DisplayName("PART-04 a short body fails with IntegrityException and stores nothing")
+    final void part04() {
+        ChunkedUploadSession s = start(key("part04"));
+        byte[] half = Payloads.part(1, 500);
+        expect(IntegrityException.class, () -> s.uploadPart(1, new ByteArrayInputStream(half), 1000));
+        if (caps.supports(Feature.LIST_PARTS)) {
+            assertEquals(List.of(), s.listParts(), "a part from a short body was stored");
+        }
+    }
+
+    /** If this fails, check: that uploading a part number again overwrites the stored part. */
+    @Test
+    @Tag("MUST")
+    @DisplayName("PART-05 re-uploading a part number replaces the part")
+    final void part05() {
+        String k = key("part05");
+        ChunkedUploadSession s = start(k);
+        int size = partSize();
+        PartReceipt first = s.uploadPart(1, Payloads.part(9, size));
+        PartReceipt two = upload(s, 2, 100);
+        PartReceipt again = upload(s, 1, size);
+        assertEquals(first.partNumber(), again.partNumber());
+        complete(s, again, two);
+        assertObject(k, new int[][] {{1, size}, {2, 100}});
+    }
+
+    /**
+     * If this fails, check: that complete compares each receipt's token with the part currently
+     * stored (ETag, generation, block id) and refuses a mismatch.
+     */
+    @Test
+    @Tag("MUST")
+    @DisplayName("PART-06 a replaced part's earlier receipt is rejected at complete")
+    final void part06() {
+        String k = key("part06");
+        ChunkedUploadSession s = start(k);
+        int size = partSize();
+        PartReceipt stale = s.uploadPart(1, Payloads.part(9, size));
+        PartReceipt two = upload(s, 2, 100);
+        upload(s, 1, size);
+        expect(InvalidPartException.class, () -> complete(s, stale, two));
+        assertNoObject(k);
+    }
+}

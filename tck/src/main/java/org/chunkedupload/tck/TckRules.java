@@ -1,0 +1,223 @@
+package org.chunkedupload.tck;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+import org.chunkedupload.api.Capabilities;
+import org.chunkedupload.api.Capabilities.Feature;
+import org.chunkedupload.api.ChunkedUploadException;
+import org.chunkedupload.api.ChunkedUploadSession;
+import org.chunkedupload.api.NoSuchUploadException;
+import org.chunkedupload.api.ObjectTarget;
+import org.chunkedupload.api.PartReceipt;
+import org.chunkedupload.api.PendingUpload;
+import org.chunkedupload.api.StorageBackend;
+import org.chunkedupload.api.UploadResult;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.BeforeEach;
+
+/**
+ * Shared fixture of every rule group: opens the backend under test before each rule, gives each
+ * rule its own key prefix, and afterwards aborts every upload and deletes every object the rule
+ * made. Rule groups extend this class; their test methods are final so that no provider can
+ * replace a rule.
+ */
+public abstract class TckRules {
+    private final ChunkedUploadTck kit;
+    private final List<StorageBackend> backends = new ArrayList<>();
+    private final List<ChunkedUploadSession> sessions = new ArrayList<>();
+    private final Set<String> keys = new LinkedHashSet<>();
+
+    /** The backend under test, opened before each rule. */
+    protected StorageBackend backend;
+    /** Its capabilities. */
+    protected Capabilities caps;
+    /** The bucket under test. */
+    protected String bucket;
+    /** A key prefix unique to the running rule. */
+    protected String prefix;
+
+    /**
+     * @param kit the provider's kit instance, which supplies the configuration
+     */
+    protected TckRules(ChunkedUploadTck kit) {
+        this.kit = kit;
+    }
+
+    @BeforeEach
+    final void openBackend() {
+        backend = freshBackend();
+        caps = backend.capabilities();
+        bucket = kit.bucket();
+        prefix = "tck/" + UUID.randomUUID().toString().substring(0, 13) + "/";
+    }
+
+    @AfterEach
+    final void cleanUp() {
+        for (ChunkedUploadSession s : sessions) {
+            quietly(s::abort);
+        }
+        if (caps.supports(Feature.LIST_PENDING)) {
+            quietly(() -> {
+                for (PendingUpload p : backend.listPending(bucket, prefix)) {
+                    quietly(() -> backend.resume(p.handle()).abort());
+                }
+            });
+        }
+        for (String k : keys) {
+            quietly(() -> backend.delete(bucket, k));
+        }
+        backends.forEach(StorageBackend::close);
+    }
+
+    private static void quietly(Runnable r) {
+        try {
+            r.run();
+        } catch (RuntimeException e) {
+            // cleanup is best effort; the rule itself reported what matters
+        }
+    }
+
+    /** @return the configuration under test */
+    protected final org.chunkedupload.api.BackendConfig kitConfig() {
+        return kit.backendConfig();
+    }
+
+    /** @return a new backend instance with the kit's configuration, closed after the rule */
+    protected final StorageBackend freshBackend() {
+        StorageBackend b = kit.openBackend();
+        backends.add(b);
+        return b;
+    }
+
+    /**
+     * @param name a short name
+     * @return a key under this rule's prefix, deleted after the rule
+     */
+    protected final String key(String name) {
+        String k = prefix + name;
+        keys.add(k);
+        return k;
+    }
+
+    /**
+     * @param key a key from {@link #key(String)}
+     * @return a new upload, aborted after the rule if still open
+     */
+    protected final ChunkedUploadSession start(String key) {
+        return track(backend.initiate(new ObjectTarget(backend.providerId(), bucket, key)));
+    }
+
+    /**
+     * @param s a session to abort after the rule
+     * @return {@code s}
+     */
+    protected final ChunkedUploadSession track(ChunkedUploadSession s) {
+        sessions.add(s);
+        return s;
+    }
+
+    /**
+     * Skips the rule, naming the capability, unless the provider declares {@code feature}.
+     *
+     * @param feature the needed feature
+     */
+    protected final void requires(Feature feature) {
+        Assumptions.assumeTrue(caps.supports(feature), () -> "SKIPPED: capability " + feature
+                + " is not declared by provider " + backend.providerId());
+    }
+
+    /** @return the size the kit uses for non-last parts: the provider minimum, at least 4 KiB */
+    protected final int partSize() {
+        return (int) Math.min(Math.max(caps.minPartSize(), 4096), 64L << 20);
+    }
+
+    /**
+     * Uploads part {@code n} filled with its pattern.
+     *
+     * @param s the session
+     * @param n the part number
+     * @param size the size
+     * @return the receipt
+     */
+    protected static PartReceipt upload(ChunkedUploadSession s, int n, int size) {
+        return s.uploadPart(n, Payloads.part(n, size));
+    }
+
+    /**
+     * @param key the key
+     * @param parts the expected parts, as (part number, size) pairs in object order
+     * @return the SHA-256 the object must have
+     */
+    protected static String expected(int[][] parts) {
+        List<byte[]> bytes = new ArrayList<>();
+        for (int[] p : parts) {
+            bytes.add(Payloads.part(p[0], p[1]));
+        }
+        return Payloads.sha256(bytes);
+    }
+
+    /**
+     * Asserts the object at {@code key} is exactly the given parts joined in the given order.
+     *
+     * @param key the key
+     * @param parts (part number, size) pairs in object order
+     */
+    protected final void assertObject(String key, int[][] parts) {
+        long size = 0;
+        for (int[] p : parts) {
+            size += p[1];
+        }
+        assertEquals(size, backend.stat(bucket, key).orElseThrow(
+                () -> new AssertionError("no object at " + key + " after complete")).size(), "object size");
+        assertEquals(expected(parts), Payloads.sha256(backend.read(bucket, key)),
+                "object bytes (SHA-256): parts were lost, mis-ordered or damaged");
+    }
+
+    /** @param key a key at which no object may exist */
+    protected final void assertNoObject(String key) {
+        assertTrue(backend.stat(bucket, key).isEmpty(), "an object appeared at " + key);
+    }
+
+    /**
+     * Asserts that the upload no longer exists, by every probe the provider declares.
+     *
+     * @param s the session
+     */
+    protected final void assertGone(ChunkedUploadSession s) {
+        if (caps.supports(Feature.LIST_PARTS)) {
+            assertThrows(NoSuchUploadException.class, s::listParts, "listParts on a finished upload");
+        }
+        if (caps.supports(Feature.LIST_PENDING)) {
+            assertFalse(backend.listPending(bucket, prefix).stream()
+                    .anyMatch(p -> p.uploadId().equals(s.handle().uploadId())), "the finished upload is still pending");
+        }
+    }
+
+    /**
+     * @param s a session
+     * @param receipts the receipts
+     * @return the result
+     */
+    protected static UploadResult complete(ChunkedUploadSession s, PartReceipt... receipts) {
+        return s.complete(List.of(receipts));
+    }
+
+    /**
+     * @param type the expected exception type
+     * @param r the action
+     * @param <T> the type
+     * @return the exception
+     */
+    protected static <T extends ChunkedUploadException> T expect(Class<T> type, Runnable r) {
+        return assertThrows(type, r::run);
+    }
+}
