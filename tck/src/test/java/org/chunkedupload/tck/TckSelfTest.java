@@ -1,0 +1,101 @@
+package org.chunkedupload.tck;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.platform.engine.discovery.DiscoverySelectors.selectClass;
+
+import java.util.Set;
+import java.util.TreeSet;
+import org.junit.jupiter.api.Test;
+import org.junit.platform.engine.TestExecutionResult;
+import org.junit.platform.launcher.Launcher;
+import org.junit.platform.launcher.LauncherDiscoveryRequest;
+import org.junit.platform.launcher.TestExecutionListener;
+import org.junit.platform.launcher.TestIdentifier;
+import org.junit.platform.launcher.core.LauncherDiscoveryRequestBuilder;
+import org.junit.platform.launcher.core.LauncherFactory;
+
+/**
+ * Tests the kit itself: a correct provider passes every rule, and each deliberately broken provider
+ * fails exactly the rules that describe its defect, no more and no fewer.
+ */
+class TckSelfTest {
+
+    /** Rule ids that failed, passed and were skipped in one run of the kit. */
+    record Outcome(Set<String> failed, Set<String> passed, Set<String> skipped) { }
+
+    static Outcome run(Class<?> kit) {
+        Outcome o = new Outcome(new TreeSet<>(), new TreeSet<>(), new TreeSet<>());
+        LauncherDiscoveryRequest request = LauncherDiscoveryRequestBuilder.request().selectors(selectClass(kit)).build();
+        Launcher launcher = LauncherFactory.create();
+        launcher.execute(request, new TestExecutionListener() {
+            @Override
+            public void executionFinished(TestIdentifier id, TestExecutionResult result) {
+                if (id.isTest()) {
+                    String rule = id.getDisplayName().split(" ")[0];
+                    switch (result.getStatus()) {
+                        case SUCCESSFUL -> o.passed().add(rule);
+                        case ABORTED -> o.skipped().add(rule); // an assumption named a missing capability
+                        case FAILED -> o.failed().add(rule);
+                    }
+                }
+            }
+
+            @Override
+            public void executionSkipped(TestIdentifier id, String reason) {
+                o.skipped().add(id.getDisplayName().split(" ")[0]);
+            }
+        });
+        return o;
+    }
+
+    /** @return every rule id defined (in bold) in the spec */
+    static Set<String> specRuleIds() {
+        try {
+            String spec = java.nio.file.Files.readString(java.nio.file.Path.of("..", "docs", "spec", "chunked-upload.md"));
+            Set<String> ids = new TreeSet<>();
+            java.util.regex.Matcher m = java.util.regex.Pattern.compile("\\*\\*([A-Z]+-\\d\\d) (MUST|SHOULD)").matcher(spec);
+            while (m.find()) {
+                ids.add(m.group(1));
+            }
+            return ids;
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    @Test
+    void correctProviderPassesEveryRule() {
+        Outcome o = run(MemoryKits.CorrectKit.class);
+        assertEquals(Set.of(), o.failed());
+        Set<String> ran = new TreeSet<>(o.passed());
+        ran.addAll(o.skipped());
+        assertEquals(specRuleIds(), ran, "the kit runs exactly the rules of docs/spec/chunked-upload.md");
+        assertEquals(Set.of("CAP-02"), o.skipped(), "only CAP-02 is skipped when every feature is declared");
+    }
+
+    @Test
+    void minimalProviderSkipsOptionalRulesNamingThem() {
+        Outcome o = run(MemoryKits.MinimalKit.class);
+        assertEquals(Set.of(), o.failed());
+        assertEquals(Set.of("COMP-11", "COND-01", "COND-02", "COND-03", "CONC-01", "LIST-01", "LIST-02", "PEND-01",
+                "PEND-02", "PEND-03", "RES-02"), o.skipped());
+        assertEquals(true, o.passed().contains("CAP-02"));
+    }
+
+    @Test
+    void joiningInUploadOrderFailsTheOrderingRules() {
+        assertEquals(Set.of("COMP-03", "COMP-04", "COMP-05", "COMP-07", "COMP-14", "LIST-02", "PART-05", "RES-02"),
+                run(MemoryKits.JoinsInUploadOrderKit.class).failed());
+    }
+
+    @Test
+    void abortThatDoesNothingFailsTheAbortRules() {
+        assertEquals(Set.of("ABRT-01", "ABRT-02", "ABRT-03", "ABRT-04", "ABRT-05", "PEND-02"),
+                run(MemoryKits.AbortDoesNothingKit.class).failed());
+    }
+
+    @Test
+    void acceptingStaleReceiptsFailsTheStaleReceiptRule() {
+        assertEquals(Set.of("PART-06"), run(MemoryKits.AcceptsStaleReceiptsKit.class).failed());
+    }
+}
