@@ -5,6 +5,7 @@
 module org.chunkedupload.api {
     exports org.chunkedupload.api;
     exports org.chunkedupload.spi;
+    exports org.chunkedupload.transfer;
 
     uses org.chunkedupload.spi.StorageProvider;
 }

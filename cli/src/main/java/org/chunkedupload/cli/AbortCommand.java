@@ -1,0 +1,37 @@
+package org.chunkedupload.cli;
+
+import java.util.concurrent.Callable;
+import org.chunkedupload.api.ObjectTarget;
+import org.chunkedupload.api.StorageBackend;
+import org.chunkedupload.api.UploadHandle;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/** {@code abort TARGET --upload-id ID}: discards an unfinished upload and frees its parts. */
+@Command(name = "abort", description = "Abort the unfinished upload ID to TARGET and free its parts. Idempotent.")
+final class AbortCommand implements Callable<Integer> {
+    @Parameters(index = "0", paramLabel = "TARGET", description = "scheme://bucket/key of the upload.")
+    String target;
+
+    @Option(names = "--upload-id", required = true, paramLabel = "ID", description = "The upload id (see 'pending').")
+    String uploadId;
+
+    @Mixin
+    BackendOptions backendOptions;
+
+    @Spec
+    picocli.CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public Integer call() {
+        ObjectTarget t = ObjectTarget.parse(target);
+        try (StorageBackend backend = backendOptions.open(t.scheme())) {
+            backend.resume(UploadHandle.of(t.scheme(), t.bucket(), t.key(), uploadId)).abort();
+        }
+        spec.commandLine().getOut().println("aborted upload " + uploadId + " of " + t);
+        return Main.OK;
+    }
+}

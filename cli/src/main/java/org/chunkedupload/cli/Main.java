@@ -1,0 +1,84 @@
+package org.chunkedupload.cli;
+
+import java.io.PrintWriter;
+import org.chunkedupload.api.ConfigurationException;
+import org.chunkedupload.api.InvalidPartException;
+import org.chunkedupload.api.InvalidTargetException;
+import org.chunkedupload.api.NoSuchUploadException;
+import org.chunkedupload.api.PreconditionFailedException;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/**
+ * Entry point of the {@code chunked-upload} command. Exit codes: 0 success; 1 the operation failed
+ * at the store; 2 bad input (usage, malformed target, unknown provider, missing file, invalid
+ * setting); 3 a precondition failed (the object exists); 4 no such upload.
+ */
+@Command(name = "chunked-upload", mixinStandardHelpOptions = true, version = "chunked-upload 0.1.0-SNAPSHOT",
+        description = "Chunked (multipart) uploads to object stores through one provider-neutral API.",
+        subcommands = {PutCommand.class, PendingCommand.class, AbortCommand.class, ProvidersCommand.class},
+        footer = {"", "Exit codes: 0 ok, 1 store failure, 2 bad input, 3 precondition failed, 4 no such upload."})
+public final class Main {
+    static final int OK = 0;
+    static final int FAILED = 1;
+    static final int BAD_INPUT = 2;
+    static final int PRECONDITION = 3;
+    static final int NO_SUCH_UPLOAD = 4;
+
+    private Main() {
+    }
+
+    /** @param args the command line */
+    public static void main(String[] args) {
+        System.exit(run(args, new PrintWriter(System.out, true), new PrintWriter(System.err, true)));
+    }
+
+    /**
+     * Runs a command line without exiting, for tests and embedding.
+     *
+     * @param args the command line
+     * @param out standard output
+     * @param err standard error
+     * @return the exit code
+     */
+    public static int run(String[] args, PrintWriter out, PrintWriter err) {
+        CommandLine cli = new CommandLine(new Main());
+        cli.setOut(out);
+        cli.setErr(err);
+        boolean verbose = java.util.Arrays.asList(args).contains("--verbose");
+        cli.setParameterExceptionHandler((e, a) -> {
+            err.println("chunked-upload: " + e.getMessage() + " (see '" + e.getCommandLine().getCommandSpec().qualifiedName()
+                    + " --help')");
+            err.flush();
+            return BAD_INPUT;
+        });
+        cli.setExecutionExceptionHandler((e, cmd, parsed) -> {
+            err.println("chunked-upload: " + message(e));
+            if (verbose) {
+                e.printStackTrace(err);
+            }
+            err.flush();
+            return exitCode(e);
+        });
+        return cli.execute(args);
+    }
+
+    static String message(Throwable e) {
+        String m = e.getMessage();
+        return m == null || m.isBlank() ? e.getClass().getSimpleName() : m;
+    }
+
+    static int exitCode(Throwable e) {
+        if (e instanceof PreconditionFailedException) {
+            return PRECONDITION;
+        }
+        if (e instanceof NoSuchUploadException) {
+            return NO_SUCH_UPLOAD;
+        }
+        if (e instanceof InvalidTargetException || e instanceof ConfigurationException
+                || e instanceof InvalidPartException || e instanceof IllegalArgumentException) {
+            return BAD_INPUT;
+        }
+        return FAILED;
+    }
+}

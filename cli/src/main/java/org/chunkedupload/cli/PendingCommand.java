@@ -1,0 +1,72 @@
+package org.chunkedupload.cli;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import org.chunkedupload.api.ObjectPrefix;
+import org.chunkedupload.api.PendingUpload;
+import org.chunkedupload.api.StorageBackend;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/** {@code pending PREFIX}: lists unfinished uploads, their age and the bytes they hold. */
+@Command(name = "pending", description = "List unfinished uploads under TARGET_PREFIX with age and bytes held.")
+final class PendingCommand implements Callable<Integer> {
+    @Parameters(index = "0", paramLabel = "TARGET_PREFIX", description = "scheme://bucket[/key-prefix]")
+    String prefix;
+
+    @Option(names = "--json", description = "Print JSON lines instead of a table.")
+    boolean json;
+
+    @Mixin
+    BackendOptions backendOptions;
+
+    @Spec
+    picocli.CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public Integer call() {
+        ObjectPrefix p = ObjectPrefix.parse(prefix);
+        List<PendingUpload> list;
+        try (StorageBackend backend = backendOptions.open(p.scheme())) {
+            list = backend.listPending(p.bucket(), p.prefix());
+        }
+        var out = spec.commandLine().getOut();
+        long total = 0;
+        Instant now = Instant.now();
+        for (PendingUpload u : list) {
+            long bytes = u.bytesHeld().orElse(-1);
+            total += Math.max(bytes, 0);
+            Duration age = u.initiated() == null ? null : Duration.between(u.initiated(), now);
+            if (json) {
+                out.printf(Locale.ROOT, "{\"key\":%s,\"uploadId\":%s,\"initiated\":%s,\"ageSeconds\":%s,\"bytesHeld\":%s,"
+                                + "\"handle\":%s}%n", Json.str(u.key()), Json.str(u.uploadId()),
+                        u.initiated() == null ? "null" : Json.str(u.initiated().toString()),
+                        age == null ? "null" : age.toSeconds(), bytes < 0 ? "null" : bytes,
+                        Json.str(u.handle().serialize()));
+            } else {
+                out.printf(Locale.ROOT, "%-40s  %-34s  %10s  %12s%n", u.key(), u.uploadId(),
+                        age == null ? "?" : human(age), bytes < 0 ? "?" : Sizes.format(bytes));
+            }
+        }
+        if (!json) {
+            out.printf(Locale.ROOT, "%d pending upload(s) holding %s%n", list.size(), Sizes.format(total));
+        }
+        return Main.OK;
+    }
+
+    private static String human(Duration d) {
+        if (d.toDays() > 0) {
+            return d.toDays() + "d" + d.toHoursPart() + "h";
+        }
+        if (d.toHours() > 0) {
+            return d.toHours() + "h" + d.toMinutesPart() + "m";
+        }
+        return d.toMinutes() > 0 ? d.toMinutes() + "m" + d.toSecondsPart() + "s" : d.toSeconds() + "s";
+    }
+}

@@ -1,0 +1,43 @@
+package org.chunkedupload.cli;
+
+import java.util.concurrent.Callable;
+import org.chunkedupload.api.ProviderRegistry;
+import org.chunkedupload.api.StorageBackend;
+import org.chunkedupload.spi.ConfigKey;
+import org.chunkedupload.spi.StorageProvider;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Spec;
+
+/** {@code providers}: lists installed providers, their settings and, where they open offline, their capabilities. */
+@Command(name = "providers", description = "List installed providers with their settings and capabilities.")
+final class ProvidersCommand implements Callable<Integer> {
+    @Mixin
+    BackendOptions backendOptions;
+
+    @Spec
+    picocli.CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public Integer call() {
+        var out = spec.commandLine().getOut();
+        ProviderRegistry registry = ProviderRegistry.load();
+        for (StorageProvider p : registry.providers()) {
+            out.println(p.id() + "  " + p.description());
+            for (ConfigKey k : p.configKeys()) {
+                out.println("    -o " + k.name() + "=...  " + k.description()
+                        + (k.defaultValue() == null ? "" : " (default " + k.defaultValue() + ")")
+                        + (k.secret() ? " [secret]" : ""));
+            }
+            try (StorageBackend b = backendOptions.open(p.id())) {
+                out.println("    capabilities: " + b.capabilities());
+            } catch (RuntimeException e) {
+                out.println("    capabilities: unavailable until configured (" + Main.message(e) + ")");
+            }
+        }
+        for (String e : registry.loadErrors()) {
+            out.println("warning: " + e);
+        }
+        return Main.OK;
+    }
+}

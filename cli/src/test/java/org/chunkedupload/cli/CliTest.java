@@ -1,0 +1,112 @@
+package org.chunkedupload.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import org.chunkedupload.api.BackendConfig;
+import org.chunkedupload.api.ChunkedUploadSession;
+import org.chunkedupload.api.ObjectTarget;
+import org.chunkedupload.api.ProviderRegistry;
+import org.chunkedupload.api.StorageBackend;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class CliTest {
+    @TempDir
+    Path tmp;
+
+    record Run(int code, String out, String err) { }
+
+    private Run run(String... args) {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        String[] all = new String[args.length + 2];
+        System.arraycopy(args, 0, all, 0, args.length);
+        all[args.length] = "-o";
+        all[args.length + 1] = "root=" + tmp.resolve("store");
+        int code = Main.run(all, new PrintWriter(out, true), new PrintWriter(err, true));
+        return new Run(code, out.toString(), err.toString());
+    }
+
+    private Path file(int size) throws IOException {
+        return Files.write(tmp.resolve("f.bin"), new byte[size]);
+    }
+
+    @Test
+    void putUploadsAndReportsSizeChecksumAndTime() throws IOException {
+        Path f = file(3_000_000);
+        Run r = run("put", f.toString(), "fs://demo/a/f.bin", "--part-size", "1MiB", "--quiet");
+        assertEquals(0, r.code(), r.err());
+        assertTrue(r.out().contains("3000000 bytes") && r.out().contains("in 3 parts") && r.out().contains("CRC32C")
+                && r.out().contains("elapsed"), r.out());
+        assertEquals(3_000_000, Files.size(tmp.resolve("store/demo/a/f.bin")));
+    }
+
+    @Test
+    void badInputGetsOneLineAndExitTwoAndLeavesNothing() throws IOException {
+        Path f = file(10);
+        for (String[] args : new String[][] {
+                {"put", tmp.resolve("missing").toString(), "fs://demo/x"},
+                {"put", f.toString(), "nosuch://demo/x"},
+                {"put", f.toString(), "fs:/demo/x"},
+                {"put", f.toString(), "fs://demo/../../escape"},
+                {"put", f.toString(), "fs://demo/x", "--part-size", "lots"}}) {
+            Run r = run(args);
+            assertEquals(2, r.code(), String.join(" ", args) + " -> " + r.err());
+            assertEquals(1, r.err().strip().lines().count(), "one line: " + r.err());
+            assertFalse(r.err().contains("\tat "), "no stack trace without --verbose");
+            assertFalse(Files.exists(tmp.resolve("store")), "bad input created the store: " + String.join(" ", args));
+        }
+        assertTrue(run("put", f.toString(), "nosuch://demo/x").err().contains("installed providers are fs"));
+    }
+
+    @Test
+    void verboseShowsTheStackTrace() throws IOException {
+        Run r = run("put", file(1).toString(), "nosuch://demo/x", "--verbose");
+        assertTrue(r.err().contains("\tat "), r.err());
+    }
+
+    @Test
+    void ifNotExistsRefusesToReplace() throws IOException {
+        Path f = file(10);
+        assertEquals(0, run("put", f.toString(), "fs://demo/once", "--quiet").code());
+        Run again = run("put", f.toString(), "fs://demo/once", "--quiet", "--if-not-exists");
+        assertEquals(3, again.code(), again.err());
+        assertTrue(run("pending", "fs://demo").out().contains("0 pending upload(s)"), "the refused upload was aborted");
+    }
+
+    @Test
+    void pendingListsAndAbortFreesAnUpload() {
+        String uploadId;
+        try (StorageBackend fs = ProviderRegistry.load().open(BackendConfig.of("fs",
+                Map.of("root", tmp.resolve("store").toString())))) {
+            ChunkedUploadSession s = fs.initiate(ObjectTarget.parse("fs://demo/big/file"));
+            s.uploadPart(1, new byte[2048]);
+            uploadId = s.handle().uploadId();
+        }
+        Run pending = run("pending", "fs://demo/big/");
+        assertEquals(0, pending.code(), pending.err());
+        assertTrue(pending.out().contains(uploadId) && pending.out().contains("1 pending upload(s)"), pending.out());
+        Run json = run("pending", "fs://demo", "--json");
+        assertTrue(json.out().contains("\"uploadId\":\"" + uploadId + "\"") && json.out().contains("\"handle\":\"cuh1."),
+                json.out());
+        Run abort = run("abort", "fs://demo/big/file", "--upload-id", uploadId);
+        assertEquals(0, abort.code(), abort.err());
+        assertTrue(run("pending", "fs://demo").out().contains("0 pending upload(s)"));
+        assertEquals(0, run("abort", "fs://demo/big/file", "--upload-id", uploadId).code(), "abort is idempotent");
+    }
+
+    @Test
+    void providersListsFsWithItsCapabilities() {
+        Run r = run("providers");
+        assertEquals(0, r.code(), r.err());
+        assertTrue(r.out().contains("fs  Local filesystem") && r.out().contains("LIST_PENDING"), r.out());
+    }
+}

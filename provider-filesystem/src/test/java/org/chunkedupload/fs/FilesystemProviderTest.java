@@ -1,0 +1,113 @@
+package org.chunkedupload.fs;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+import org.chunkedupload.api.BackendConfig;
+import org.chunkedupload.api.ChunkedUploadSession;
+import org.chunkedupload.api.InvalidTargetException;
+import org.chunkedupload.api.ObjectTarget;
+import org.chunkedupload.api.PartReceipt;
+import org.chunkedupload.api.ProviderRegistry;
+import org.chunkedupload.api.StorageBackend;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/** Filesystem-specific promises: keys never escape the root, state is owner-only, crashes leave no partial object. */
+class FilesystemProviderTest {
+    @TempDir
+    Path tmp;
+    Path root;
+    StorageBackend fs;
+
+    @BeforeEach
+    void open() {
+        root = tmp.resolve("store");
+        fs = ProviderRegistry.load().open(BackendConfig.of("fs", Map.of("root", root.toString())));
+    }
+
+    @AfterEach
+    void close() {
+        fs.close();
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"../x", "a/../../x", "a/..", "/etc/passwd", "a\\b", "a//b", "a/", "./a", "a/./b", "x\0y",
+            "a/.b.cu-tmp"})
+    void keysThatCouldEscapeOrCollideAreRejectedAndNothingIsCreated(String key) {
+        InvalidTargetException e = assertThrows(InvalidTargetException.class,
+                () -> fs.initiate(new ObjectTarget("fs", "demo", key)));
+        assertFalse(e.getMessage().isBlank());
+        assertFalse(Files.exists(root), "bad input created " + root);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {".chunked-uploads", "..", ".hidden", "a b"})
+    void reservedOrOddBucketsAreRejected(String bucket) {
+        assertThrows(InvalidTargetException.class, () -> fs.initiate(new ObjectTarget("fs", bucket, "k")));
+    }
+
+    @Test
+    void uploadStateIsOwnerOnly() throws IOException {
+        ChunkedUploadSession s = fs.initiate(ObjectTarget.parse("fs://demo/k"));
+        s.uploadPart(1, new byte[10]);
+        Path dir = root.resolve(".chunked-uploads/demo/" + s.handle().uploadId());
+        assertEquals("rwx------", PosixFilePermissions.toString(Files.getPosixFilePermissions(dir)));
+        try (Stream<Path> files = Files.list(dir)) {
+            for (Path f : files.toList()) {
+                assertEquals("rw-------", PosixFilePermissions.toString(Files.getPosixFilePermissions(f)), f.toString());
+            }
+        }
+    }
+
+    @Test
+    void aCrashMidCompleteLeavesNoObjectAndAbortSweepsTheTemporary() throws IOException {
+        ChunkedUploadSession s = fs.initiate(ObjectTarget.parse("fs://demo/dir/obj"));
+        s.uploadPart(1, new byte[100]);
+        Path stray = root.resolve("demo/dir/.obj." + s.handle().uploadId() + "-dead.cu-tmp");
+        Files.createDirectories(stray.getParent());
+        Files.write(stray, new byte[50]); // what a crash between join and rename leaves
+        assertTrue(fs.stat("demo", "dir/obj").isEmpty());
+        s.abort();
+        assertFalse(Files.exists(stray));
+        assertEquals(List.of(), fs.listPending("demo", ""));
+    }
+
+    @Test
+    void aFileInThePathFailsCompleteAndKeepsTheUpload() throws IOException {
+        Files.createDirectories(root.resolve("demo"));
+        Files.write(root.resolve("demo/a"), new byte[1]);
+        ChunkedUploadSession s = fs.initiate(ObjectTarget.parse("fs://demo/a/b"));
+        PartReceipt r = s.uploadPart(1, new byte[10]);
+        assertThrows(InvalidTargetException.class, () -> s.complete(List.of(r)));
+        assertEquals(1, fs.listPending("demo", "a/").size(), "the upload is kept for another try or abort");
+        s.abort();
+    }
+
+    @Test
+    void aMissingBucketIsAnErrorWhenCreationIsOff() {
+        StorageBackend strict = ProviderRegistry.load().open(BackendConfig.of("fs",
+                Map.of("root", root.toString(), "create-buckets", "false")));
+        assertTrue(assertThrows(InvalidTargetException.class, () -> strict.initiate(ObjectTarget.parse("fs://nope/k")))
+                .getMessage().contains("create-buckets=true"));
+    }
+
+    @Test
+    void invalidSettingsAreNamed() {
+        assertTrue(assertThrows(org.chunkedupload.api.ConfigurationException.class, () -> ProviderRegistry.load()
+                .open(BackendConfig.of("fs", Map.of("fsync", "maybe")))).getMessage().contains("'fsync'"));
+    }
+}
