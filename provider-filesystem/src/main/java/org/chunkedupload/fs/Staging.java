@@ -3,7 +3,6 @@ package org.chunkedupload.fs;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
-import java.io.UncheckedIOException;
 import java.nio.channels.FileChannel;
 import java.nio.file.DirectoryNotEmptyException;
 import java.nio.file.FileSystemException;
@@ -19,7 +18,6 @@ import java.util.Properties;
 import java.util.stream.Stream;
 import org.chunkedupload.api.AccessDeniedException;
 import org.chunkedupload.api.ChunkedUploadException;
-import org.chunkedupload.api.TransientStorageException;
 
 /** File helpers shared by the filesystem provider: owner-only creation, properties, fsync, removal. */
 final class Staging {
@@ -126,12 +124,9 @@ final class Staging {
         if (e instanceof java.nio.file.AccessDeniedException) {
             return new AccessDeniedException(action + ": permission denied on " + e.getMessage(), e);
         }
-        String reason = e instanceof FileSystemException fse && fse.getReason() != null ? fse.getReason() : e.toString();
-        boolean retryable = !(e instanceof FileSystemException) || reason.contains("No space");
-        return new TransientStorageException(action + " failed: " + reason, e, retryable, "fs", -1, null);
-    }
-
-    static RuntimeException unchecked(IOException e) {
-        return new UncheckedIOException(e);
+        String reason = e instanceof FileSystemException fse && fse.getReason() != null
+                ? fse.getFile() + ": " + fse.getReason() : e.toString();
+        // a local I/O error (disk full, read-only filesystem, I/O error) does not go away by resending
+        return new ChunkedUploadException(action + " failed: " + reason, e, "fs", -1, null);
     }
 }
