@@ -5,7 +5,6 @@
 module org.chunkedupload.api {
     exports org.chunkedupload.api;
     exports org.chunkedupload.spi;
-    exports org.chunkedupload.transfer;
 
     uses org.chunkedupload.spi.StorageProvider;
 }

@@ -40,8 +40,10 @@ public final class Capabilities {
     private final Set<ChecksumAlgorithm> checksumAlgorithms;
     private final Set<Feature> features;
     private final AbortGuarantee abortGuarantee;
+    private final boolean equalPartSizes;
 
     private Capabilities(Builder b) {
+        this.equalPartSizes = b.equalPartSizes;
         this.minPartSize = b.minPartSize;
         this.maxPartSize = b.maxPartSize;
         this.maxPartCount = b.maxPartCount;
@@ -87,6 +89,7 @@ public final class Capabilities {
         b.checksumAlgorithms.addAll(checksumAlgorithms);
         b.features.addAll(features);
         b.abortGuarantee = abortGuarantee;
+        b.equalPartSizes = equalPartSizes;
         return b;
     }
 
@@ -138,6 +141,14 @@ public final class Capabilities {
         return features.contains(feature);
     }
 
+    /**
+     * @return whether every part but the last must have the same size (as on Cloudflare R2); the
+     *     API then rejects a receipt list with unequal non-last parts
+     */
+    public boolean requiresEqualPartSizes() {
+        return equalPartSizes;
+    }
+
     /** @return what abort guarantees */
     public AbortGuarantee abortGuarantee() {
         return abortGuarantee;
@@ -149,20 +160,21 @@ public final class Capabilities {
                 && maxPartCount == c.maxPartCount && minPartNumber == c.minPartNumber
                 && maxPartNumber == c.maxPartNumber && maxObjectSize == c.maxObjectSize
                 && checksumAlgorithms.equals(c.checksumAlgorithms) && features.equals(c.features)
-                && abortGuarantee.equals(c.abortGuarantee);
+                && abortGuarantee.equals(c.abortGuarantee) && equalPartSizes == c.equalPartSizes;
     }
 
     @Override
     public int hashCode() {
         return Objects.hash(minPartSize, maxPartSize, maxPartCount, minPartNumber, maxPartNumber, maxObjectSize,
-                checksumAlgorithms, features, abortGuarantee);
+                checksumAlgorithms, features, abortGuarantee, equalPartSizes);
     }
 
     @Override
     public String toString() {
         return "Capabilities[partSize=" + minPartSize + ".." + maxPartSize + ", partNumbers=" + minPartNumber + ".."
                 + maxPartNumber + ", maxPartCount=" + maxPartCount + ", maxObjectSize=" + maxObjectSize
-                + ", checksums=" + checksumAlgorithms + ", features=" + features + ", abort=" + abortGuarantee + "]";
+                + ", checksums=" + checksumAlgorithms + ", features=" + features + ", abort=" + abortGuarantee
+                + (equalPartSizes ? ", equalPartSizes" : "") + "]";
     }
 
     /** Mutable builder of {@link Capabilities}; not thread-safe. */
@@ -176,8 +188,18 @@ public final class Capabilities {
         private final Set<ChecksumAlgorithm> checksumAlgorithms = EnumSet.noneOf(ChecksumAlgorithm.class);
         private final Set<Feature> features = EnumSet.noneOf(Feature.class);
         private AbortGuarantee abortGuarantee = AbortGuarantee.immediate();
+        private boolean equalPartSizes;
 
         private Builder() {
+        }
+
+        /**
+         * @param value whether every part but the last must have the same size
+         * @return this builder
+         */
+        public Builder requireEqualPartSizes(boolean value) {
+            this.equalPartSizes = value;
+            return this;
         }
 
         /**

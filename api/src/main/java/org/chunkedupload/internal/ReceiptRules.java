@@ -54,6 +54,11 @@ final class ReceiptRules {
                         + " bytes, below the minimum part size " + caps.minPartSize() + " of provider " + provider
                         + " for every part but the last: use a larger part size");
             }
+            if (caps.requiresEqualPartSizes() && i > 0 && i < sorted.size() - 1 && r.size() != sorted.get(0).size()) {
+                throw new InvalidPartException("part " + r.partNumber() + " is " + r.size() + " bytes but part "
+                        + sorted.get(0).partNumber() + " is " + sorted.get(0).size() + " bytes: provider " + provider
+                        + " requires every part but the last to have the same size");
+            }
             total += r.size();
         }
         if (total > caps.maxObjectSize()) {

@@ -2,22 +2,20 @@ package org.chunkedupload.transfer;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.InterruptedIOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
-import java.util.function.LongConsumer;
 
 /** Reads one byte range of a file with positional reads; many of these share one channel safely. */
 final class FileRangeInputStream extends InputStream {
     private final FileChannel channel;
     private final long end;
-    private final LongConsumer progress;
     private long position;
 
-    FileRangeInputStream(FileChannel channel, long offset, long length, LongConsumer progress) {
+    FileRangeInputStream(FileChannel channel, long offset, long length) {
         this.channel = channel;
         this.position = offset;
         this.end = offset + length;
-        this.progress = progress;
     }
 
     @Override
@@ -31,16 +29,15 @@ final class FileRangeInputStream extends InputStream {
         if (position >= end) {
             return -1;
         }
-        if (Thread.interrupted()) {
-            throw new java.io.InterruptedIOException("upload cancelled");
+        if (Thread.currentThread().isInterrupted()) {
+            throw new InterruptedIOException("upload cancelled");
         }
         int want = (int) Math.min(len, end - position);
         int n = channel.read(ByteBuffer.wrap(b, off, want), position);
         if (n < 0) {
-            throw new IOException("the file shrank while it was being uploaded");
+            throw new IOException("the source file shrank while it was being uploaded");
         }
         position += n;
-        progress.accept(n);
         return n;
     }
 }

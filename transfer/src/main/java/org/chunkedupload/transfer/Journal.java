@@ -1,0 +1,148 @@
+package org.chunkedupload.transfer;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.channels.Channels;
+import java.nio.channels.FileChannel;
+import java.nio.file.FileSystems;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.FileAttribute;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.Map;
+import java.util.Properties;
+import java.util.Set;
+import java.util.TreeMap;
+import org.chunkedupload.api.ConfigurationException;
+import org.chunkedupload.api.PartReceipt;
+import org.chunkedupload.api.UploadHandle;
+import org.chunkedupload.api.WritePrecondition;
+
+/**
+ * The resume journal of one file upload: a small properties file holding the upload handle, the part
+ * size, the source's {@link SourceFingerprint}, the precondition for complete and every receipt
+ * received so far. It never holds credentials (handles cannot carry them). It is created owner-only
+ * and rewritten by atomic replace + fsync; rewrites are coalesced to at most one per
+ * {@value #MIN_WRITE_INTERVAL_MS} ms, because a receipt missing from the journal costs nothing on
+ * resume: the server's part list, checked against the source's CRC-32C, restores it. Thread-safe.
+ */
+final class Journal {
+    static final long MIN_WRITE_INTERVAL_MS = 200;
+    private static final boolean POSIX = FileSystems.getDefault().supportedFileAttributeViews().contains("posix");
+
+    final Path path;
+    final UploadHandle handle;
+    final Path source;
+    final SourceFingerprint fingerprint;
+    final long partSize;
+    final WritePrecondition precondition;
+    private final Map<Integer, PartReceipt> receipts = new TreeMap<>();
+    private long lastWrite;
+    private boolean dirty;
+
+    Journal(Path path, UploadHandle handle, Path source, SourceFingerprint fingerprint, long partSize,
+            WritePrecondition precondition) {
+        this.path = path;
+        this.handle = handle;
+        this.source = source;
+        this.fingerprint = fingerprint;
+        this.partSize = partSize;
+        this.precondition = precondition;
+    }
+
+    synchronized void record(PartReceipt r) throws IOException {
+        receipts.put(r.partNumber(), r);
+        dirty = true;
+        if (System.currentTimeMillis() - lastWrite >= MIN_WRITE_INTERVAL_MS) {
+            write();
+        }
+    }
+
+    synchronized Map<Integer, PartReceipt> receipts() {
+        return new TreeMap<>(receipts);
+    }
+
+    synchronized void flush() throws IOException {
+        if (dirty || lastWrite == 0) {
+            write();
+        }
+    }
+
+    synchronized void write() throws IOException {
+        Properties p = new Properties();
+        p.setProperty("version", "1");
+        p.setProperty("handle", handle.serialize());
+        p.setProperty("target", handle.target().toString());
+        p.setProperty("source", source.toAbsolutePath().toString());
+        p.setProperty("source-size", Long.toString(fingerprint.size()));
+        p.setProperty("source-mtime", Long.toString(fingerprint.modifiedMillis()));
+        p.setProperty("source-sample", fingerprint.sample());
+        p.setProperty("part-size", Long.toString(partSize));
+        p.setProperty("precondition", precondition.kind().name());
+        if (precondition.etag() != null) {
+            p.setProperty("precondition-etag", precondition.etag());
+        }
+        receipts.forEach((n, r) -> p.setProperty("receipt." + n, r.serialize()));
+        Path dir = path.toAbsolutePath().getParent();
+        Files.createDirectories(dir);
+        Path tmp = dir.resolve("." + path.getFileName() + ".tmp");
+        Files.deleteIfExists(tmp);
+        FileAttribute<?>[] attrs = POSIX ? new FileAttribute<?>[] {
+                PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------"))} : new FileAttribute<?>[0];
+        try (FileChannel ch = FileChannel.open(tmp, Set.of(StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE), attrs);
+             OutputStream out = Channels.newOutputStream(ch)) {
+            p.store(out, "chunked-upload resume journal; holds no credentials");
+            out.flush();
+            ch.force(true);
+        }
+        Files.move(tmp, path, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+        try (FileChannel d = FileChannel.open(dir, StandardOpenOption.READ)) {
+            d.force(true);
+        } catch (IOException e) {
+            // directories cannot be synced on every filesystem; the file itself was
+        }
+        lastWrite = System.currentTimeMillis();
+        dirty = false;
+    }
+
+    void delete() throws IOException {
+        Files.deleteIfExists(path);
+    }
+
+    static Journal load(Path path) {
+        Properties p = new Properties();
+        try (InputStream in = Files.newInputStream(path)) {
+            p.load(in);
+        } catch (NoSuchFileException e) {
+            throw new ConfigurationException("no journal at " + path + ": give the path passed to put --journal", e);
+        } catch (IOException e) {
+            throw new ConfigurationException("cannot read journal " + path + ": " + e.getMessage(), e);
+        }
+        try {
+            if (!"1".equals(p.getProperty("version"))) {
+                throw new IllegalArgumentException("unknown journal version " + p.getProperty("version"));
+            }
+            String etag = p.getProperty("precondition-etag");
+            WritePrecondition.Kind kind = WritePrecondition.Kind.valueOf(p.getProperty("precondition"));
+            Journal j = new Journal(path, UploadHandle.parse(p.getProperty("handle")), Path.of(p.getProperty("source")),
+                    new SourceFingerprint(Long.parseLong(p.getProperty("source-size")),
+                            Long.parseLong(p.getProperty("source-mtime")), p.getProperty("source-sample")),
+                    Long.parseLong(p.getProperty("part-size")), new WritePrecondition(kind, etag));
+            for (String name : p.stringPropertyNames()) {
+                if (name.startsWith("receipt.")) {
+                    PartReceipt r = PartReceipt.parse(p.getProperty(name));
+                    j.receipts.put(r.partNumber(), r);
+                }
+            }
+            j.lastWrite = System.currentTimeMillis();
+            return j;
+        } catch (RuntimeException e) {
+            throw new ConfigurationException("journal " + path + " is damaged (" + e.getMessage()
+                    + "); abort the upload it names and put the file again", e);
+        }
+    }
+}

@@ -1,0 +1,77 @@
+package org.chunkedupload.transfer;
+
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Future;
+import java.util.concurrent.Semaphore;
+import org.chunkedupload.api.ChecksumAlgorithm;
+import org.chunkedupload.api.PartReceipt;
+import org.chunkedupload.api.PartTooLargeException;
+
+/**
+ * Cuts a stream of unknown length into parts following a {@link GrowthSchedule}. At most
+ * {@code concurrency + 1} part buffers exist at once: one being filled, the others uploading; the
+ * reader blocks until a buffer is free. A retried part is re-sent from its buffer.
+ */
+final class StreamParts {
+    private StreamParts() {
+    }
+
+    static List<PartReceipt> upload(TransferRun run, InputStream in, GrowthSchedule schedule, int firstPartNumber,
+                                    int maxParts, ChecksumAlgorithm algorithm) throws IOException, InterruptedException {
+        Semaphore buffers = new Semaphore(run.cfg.concurrency() + 1);
+        List<Future<PartReceipt>> futures = new ArrayList<>();
+        List<Future<PartReceipt>> open = new ArrayList<>(); // not yet seen done; at most concurrency + 1
+        long total = 0;
+        int index = 0;
+        while (true) {
+            failFast(open);
+            if (index == maxParts) {
+                if (in.read() >= 0) {
+                    throw new PartTooLargeException("the stream is longer than the " + total + " bytes that " + maxParts
+                            + " parts can hold with this provider's limits (" + schedule + ")");
+                }
+                break;
+            }
+            while (!buffers.tryAcquire(100, java.util.concurrent.TimeUnit.MILLISECONDS)) {
+                failFast(open);
+            }
+            long size = schedule.partSize(index);
+            byte[] buf = new byte[(int) size];
+            int n = in.readNBytes(buf, 0, buf.length);
+            if (n == 0 && index > 0) {
+                buffers.release();
+                break;
+            }
+            int length = n;
+            Future<PartReceipt> f = run.submit(firstPartNumber + index, () -> new ByteArrayInputStream(buf, 0, length),
+                    length, algorithm, buffers::release);
+            futures.add(f);
+            open.add(f);
+            total += n;
+            index++;
+            if (n < size) {
+                break;
+            }
+        }
+        run.partsTotal = index;
+        run.bytesTotal = total;
+        List<PartReceipt> out = new ArrayList<>(futures.size());
+        for (Future<PartReceipt> f : futures) {
+            out.add(TransferRun.await(f));
+        }
+        return out;
+    }
+
+    private static void failFast(List<Future<PartReceipt>> open) throws InterruptedException {
+        for (Future<PartReceipt> f : open) {
+            if (f.isDone()) {
+                TransferRun.await(f); // rethrows a part's failure at once
+            }
+        }
+        open.removeIf(Future::isDone);
+    }
+}

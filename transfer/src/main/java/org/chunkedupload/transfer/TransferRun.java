@@ -1,0 +1,260 @@
+package org.chunkedupload.transfer;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorCompletionService;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.LongAdder;
+import org.chunkedupload.api.Checksum;
+import org.chunkedupload.api.ChecksumAlgorithm;
+import org.chunkedupload.api.ChunkedUploadException;
+import org.chunkedupload.api.ChunkedUploadSession;
+import org.chunkedupload.api.PartReceipt;
+import org.chunkedupload.api.UploadResult;
+
+/**
+ * One transfer in progress: runs on its own coordinator thread, uploads parts on a pool of
+ * {@code concurrency} workers with per-part retry, and on failure or cancellation stops the workers
+ * before aborting the upload (or keeping it for resume).
+ */
+final class TransferRun {
+    /** What a transfer does once started; returns the result of complete. */
+    interface Body {
+        UploadResult run(TransferRun run) throws Exception;
+    }
+
+    /** Opens the body of one part afresh (every attempt re-reads it). */
+    interface BodySupplier {
+        InputStream open();
+    }
+
+    final Uploader cfg;
+    final CompletableFuture<UploadResult> future = new CompletableFuture<>();
+    private final long start = System.nanoTime();
+    private final LongAdder sent = new LongAdder();
+    private final AtomicInteger done = new AtomicInteger();
+    private final AtomicInteger retries = new AtomicInteger();
+    private final AtomicInteger attemptsStarted = new AtomicInteger();
+    private final ExecutorService workers;
+    volatile int partsTotal = -1;
+    volatile long bytesTotal = -1;
+    volatile ChunkedUploadSession session;
+    volatile Journal journal;
+    volatile boolean abortOnFailure = true;
+    private volatile boolean cancelled;
+    private volatile Thread coordinator;
+
+    TransferRun(Uploader cfg) {
+        this.cfg = cfg;
+        AtomicInteger n = new AtomicInteger();
+        this.workers = Executors.newFixedThreadPool(cfg.concurrency(), r -> {
+            Thread t = new Thread(r, "chunked-upload-part-" + n.incrementAndGet());
+            t.setDaemon(true);
+            return t;
+        });
+    }
+
+    /** Starts the coordinator thread. */
+    TransferRun start(Body body) {
+        Thread t = new Thread(() -> execute(body), "chunked-upload-transfer");
+        t.setDaemon(true);
+        coordinator = t;
+        t.start();
+        return this;
+    }
+
+    /** Runs in the calling thread (used for cooperative part uploads). */
+    void execute(Body body) {
+        coordinator = Thread.currentThread();
+        try {
+            UploadResult r = body.run(this);
+            if (journal != null) {
+                journal.delete();
+            }
+            cfg.listener().onCompleted(r, progress());
+            future.complete(r);
+        } catch (Throwable t) {
+            fail(t);
+        } finally {
+            workers.shutdownNow();
+        }
+    }
+
+    void cancel() {
+        cancelled = true;
+        workers.shutdownNow();
+        Thread c = coordinator;
+        if (c != null && c != Thread.currentThread()) {
+            c.interrupt();
+        }
+    }
+
+    boolean cancelled() {
+        return cancelled;
+    }
+
+    int attemptsStarted() {
+        return attemptsStarted.get();
+    }
+
+    TransferProgress progress() {
+        return new TransferProgress(sent.sum(), bytesTotal, done.get(), partsTotal, retries.get(),
+                Duration.ofNanos(System.nanoTime() - start));
+    }
+
+    /** Counts a part that an earlier run already uploaded. */
+    void alreadyDone(PartReceipt r) {
+        done.incrementAndGet();
+        sent.add(r.size());
+    }
+
+    private void fail(Throwable t) {
+        ChunkedUploadException e = cancelled || t instanceof InterruptedException
+                ? new CancelledTransferException("the transfer was cancelled", t)
+                : t instanceof ChunkedUploadException c ? c
+                : t instanceof UncheckedIOException u ? new ChunkedUploadException("cannot read the source: "
+                        + u.getCause().getMessage(), u)
+                : new ChunkedUploadException("transfer failed: " + t, t);
+        workers.shutdownNow();
+        try {
+            if (!workers.awaitTermination(1, TimeUnit.MINUTES)) {
+                e.addSuppressed(new IllegalStateException("part workers did not stop within a minute"));
+            }
+        } catch (InterruptedException ie) {
+            Thread.currentThread().interrupt();
+        }
+        ChunkedUploadSession s = session;
+        if (s != null && abortOnFailure) {
+            if (cfg.keepOnFailure()) {
+                try {
+                    if (journal != null) {
+                        journal.flush();
+                    }
+                } catch (IOException io) {
+                    e.addSuppressed(io);
+                }
+            } else {
+                try {
+                    Thread.interrupted(); // abort must not be cut short by our own interrupt
+                    s.abort();
+                    if (journal != null) {
+                        journal.delete();
+                    }
+                } catch (RuntimeException | IOException ae) {
+                    e.addSuppressed(ae);
+                }
+            }
+        }
+        future.completeExceptionally(e);
+    }
+
+    /**
+     * Uploads the given parts in parallel and returns their receipts as they complete; the first
+     * failure stops the others.
+     *
+     * @param numbers part numbers
+     * @param lengths part lengths, index-aligned with {@code numbers}
+     * @param bodies part bodies, index-aligned
+     * @param algorithm the part checksum to compute and send, or null
+     */
+    List<PartReceipt> uploadAll(int[] numbers, long[] lengths, BodySupplier[] bodies, ChecksumAlgorithm algorithm)
+            throws InterruptedException {
+        ExecutorCompletionService<PartReceipt> ecs = new ExecutorCompletionService<>(workers);
+        for (int i = 0; i < numbers.length; i++) {
+            int idx = i;
+            ecs.submit(() -> uploadPart(numbers[idx], bodies[idx], lengths[idx], algorithm));
+        }
+        List<PartReceipt> out = new ArrayList<>(numbers.length);
+        for (int i = 0; i < numbers.length; i++) {
+            out.add(await(ecs.take()));
+        }
+        return out;
+    }
+
+    Future<PartReceipt> submit(int number, BodySupplier body, long length, ChecksumAlgorithm algorithm, Runnable after) {
+        return workers.submit(() -> {
+            try {
+                return uploadPart(number, body, length, algorithm);
+            } finally {
+                after.run();
+            }
+        });
+    }
+
+    static PartReceipt await(Future<PartReceipt> f) throws InterruptedException {
+        try {
+            return f.get();
+        } catch (ExecutionException ex) {
+            Throwable c = ex.getCause();
+            if (c instanceof RuntimeException re) {
+                throw re;
+            }
+            if (c instanceof Error err) {
+                throw err;
+            }
+            throw new ChunkedUploadException("part upload failed: " + c, c);
+        }
+    }
+
+    /**
+     * One part, with retries. Its checksum (when the provider verifies one) is computed once, before
+     * the first attempt. No attempt starts once the transfer is cancelled or has failed.
+     */
+    PartReceipt uploadPart(int number, BodySupplier body, long length, ChecksumAlgorithm algorithm)
+            throws InterruptedException {
+        Checksum checksum = algorithm == null ? null : PartSources.checksum(body.open(), algorithm);
+        for (int attempt = 1; ; attempt++) {
+            if (cancelled || Thread.currentThread().isInterrupted()) {
+                throw new CancelledTransferException("the transfer was cancelled before part " + number + " was sent", null);
+            }
+            attemptsStarted.incrementAndGet();
+            try (InputStream in = new CountingInputStream(body.open(), sent)) {
+                PartReceipt r = session.uploadPart(number, in, length, checksum);
+                if (journal != null) {
+                    journal.record(r);
+                }
+                done.incrementAndGet();
+                cfg.listener().onPartCompleted(r, progress());
+                return r;
+            } catch (ChunkedUploadException e) {
+                Duration waited = Duration.ofNanos(System.nanoTime() - start);
+                if (cancelled || !e.retryable() || attempt >= cfg.retry().maxAttempts()
+                        || waited.compareTo(cfg.retry().deadline()) > 0) {
+                    throw e;
+                }
+                Duration backoff = cfg.retry().backoff(attempt);
+                retries.incrementAndGet();
+                cfg.listener().onPartRetry(number, attempt, e, backoff);
+                Thread.sleep(backoff.toMillis());
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+    }
+
+    /**
+     * @param receipts receipts in any order
+     * @return them sorted by part number
+     */
+    static List<PartReceipt> sorted(List<PartReceipt> receipts) {
+        List<PartReceipt> s = new ArrayList<>(receipts);
+        s.sort(Comparator.comparingInt(PartReceipt::partNumber));
+        return s;
+    }
+
+    /** Stops the workers without failing the transfer (cooperative uploads run in the caller's thread). */
+    void shutdown() {
+        workers.shutdownNow();
+    }
+}

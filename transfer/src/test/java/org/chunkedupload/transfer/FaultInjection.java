@@ -1,0 +1,158 @@
+package org.chunkedupload.transfer;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Method;
+import java.lang.reflect.Proxy;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.UnaryOperator;
+import org.chunkedupload.api.BackendConfig;
+import org.chunkedupload.api.Capabilities;
+import org.chunkedupload.api.ChunkedUploadException;
+import org.chunkedupload.api.TransientStorageException;
+import org.chunkedupload.spi.ConfigKey;
+import org.chunkedupload.spi.PartContent;
+import org.chunkedupload.spi.ProviderBackend;
+import org.chunkedupload.spi.ProviderUpload;
+import org.chunkedupload.spi.StorageProvider;
+
+/**
+ * Wraps a real provider and injects faults into chosen attempts of chosen parts: an exception
+ * before any byte is read, a connection reset after half the body was read, or a delay. Records
+ * every part attempt (number, start time, bytes read, checksum sent).
+ */
+final class FaultInjection implements StorageProvider {
+    /** What happens to one attempt. */
+    enum Fault { RETRYABLE, FATAL, RESET_MIDWAY }
+
+    /** One uploadPart call as the provider saw it. */
+    record Attempt(int partNumber, long startedNanos, boolean checksumSent) { }
+
+    private final StorageProvider delegate;
+    private final UnaryOperator<Capabilities> caps;
+    private final Map<String, Fault> faults = new ConcurrentHashMap<>(); // "part:attempt" or "part:*"
+    private final Map<Integer, AtomicInteger> attemptsByPart = new ConcurrentHashMap<>();
+    final List<Attempt> attempts = new CopyOnWriteArrayList<>();
+    final AtomicLong bytesRead = new AtomicLong();
+    volatile long delayMillis;
+
+    FaultInjection(StorageProvider delegate) {
+        this(delegate, UnaryOperator.identity());
+    }
+
+    FaultInjection(StorageProvider delegate, UnaryOperator<Capabilities> caps) {
+        this.delegate = delegate;
+        this.caps = caps;
+    }
+
+    FaultInjection fail(int part, int attempt, Fault fault) {
+        faults.put(part + ":" + attempt, fault);
+        return this;
+    }
+
+    FaultInjection failAlways(int part, Fault fault) {
+        faults.put(part + ":*", fault);
+        return this;
+    }
+
+    int attemptsOf(int part) {
+        AtomicInteger a = attemptsByPart.get(part);
+        return a == null ? 0 : a.get();
+    }
+
+    @Override
+    public String id() {
+        return delegate.id();
+    }
+
+    @Override
+    public String description() {
+        return "fault-injecting " + delegate.description();
+    }
+
+    @Override
+    public List<ConfigKey> configKeys() {
+        return delegate.configKeys();
+    }
+
+    @Override
+    public ProviderBackend open(BackendConfig config) {
+        ProviderBackend real = delegate.open(config);
+        return proxy(ProviderBackend.class, (m, args) -> {
+            if (m.getName().equals("capabilities")) {
+                return caps.apply(real.capabilities());
+            }
+            Object r = call(m, real, args);
+            return r instanceof ProviderUpload u ? wrap(u) : r;
+        });
+    }
+
+    private ProviderUpload wrap(ProviderUpload real) {
+        return proxy(ProviderUpload.class, (m, args) -> {
+            if (!m.getName().equals("uploadPart")) {
+                return call(m, real, args);
+            }
+            PartContent p = (PartContent) args[0];
+            int attempt = attemptsByPart.computeIfAbsent(p.partNumber(), k -> new AtomicInteger()).incrementAndGet();
+            attempts.add(new Attempt(p.partNumber(), System.nanoTime(), p.checksum() != null));
+            if (delayMillis > 0) {
+                Thread.sleep(delayMillis);
+            }
+            Fault f = faults.getOrDefault(p.partNumber() + ":" + attempt, faults.get(p.partNumber() + ":*"));
+            InputStream counted = new InputStream() {
+                @Override
+                public int read() throws IOException {
+                    int b = p.body().read();
+                    if (b >= 0) {
+                        bytesRead.incrementAndGet();
+                    }
+                    return b;
+                }
+
+                @Override
+                public int read(byte[] b, int off, int len) throws IOException {
+                    int n = p.body().read(b, off, len);
+                    if (n > 0) {
+                        bytesRead.addAndGet(n);
+                    }
+                    return n;
+                }
+            };
+            if (f == Fault.RETRYABLE) {
+                throw new TransientStorageException("injected 503 for part " + p.partNumber(), null, true);
+            }
+            if (f == Fault.FATAL) {
+                throw new ChunkedUploadException("injected fatal failure of part " + p.partNumber(), null);
+            }
+            if (f == Fault.RESET_MIDWAY) {
+                counted.readNBytes((int) (p.length() / 2));
+                throw new TransientStorageException("injected connection reset in part " + p.partNumber(), null, true);
+            }
+            return real.uploadPart(new PartContent(p.partNumber(), counted, p.length(), p.checksum()));
+        });
+    }
+
+    private interface Handler {
+        Object handle(Method m, Object[] args) throws Throwable;
+    }
+
+    @SuppressWarnings("unchecked")
+    private static <T> T proxy(Class<T> type, Handler h) {
+        return (T) Proxy.newProxyInstance(FaultInjection.class.getClassLoader(), new Class<?>[] {type},
+                (p, m, args) -> h.handle(m, args));
+    }
+
+    private static Object call(Method m, Object target, Object[] args) throws Throwable {
+        try {
+            return m.invoke(target, args);
+        } catch (InvocationTargetException e) {
+            throw e.getCause();
+        }
+    }
+}
