@@ -2,23 +2,26 @@ package org.chunkedupload.cli;
 
 import java.io.PrintWriter;
 import java.util.Locale;
-import java.util.concurrent.atomic.AtomicLong;
-import org.chunkedupload.transfer.ProgressListener;
+import java.util.function.Supplier;
+import org.chunkedupload.transfer.TransferProgress;
 
 /**
- * Prints transfer progress to standard error twice a second: on a terminal as one line rewritten in
- * place, otherwise as one line every two seconds (logs stay readable).
+ * Polls a transfer's progress: on a terminal, a bar rewritten in place twice a second; otherwise
+ * one plain line every five seconds, so logs stay readable. The rate shown is the current one (over
+ * the last interval), not the average.
  */
-final class ProgressPrinter implements ProgressListener, AutoCloseable {
+final class ProgressPrinter implements AutoCloseable {
     private final PrintWriter err;
     private final boolean terminal = System.console() != null;
-    private final AtomicLong sent = new AtomicLong();
-    private final AtomicLong total = new AtomicLong(-1);
-    private final long start = System.nanoTime();
+    private final Supplier<TransferProgress> source;
     private final Thread thread;
+    private volatile boolean succeeded;
+    private long lastBytes;
+    private long lastNanos = System.nanoTime();
 
-    ProgressPrinter(PrintWriter err, boolean quiet) {
+    ProgressPrinter(PrintWriter err, boolean quiet, Supplier<TransferProgress> source) {
         this.err = err;
+        this.source = source;
         this.thread = quiet ? null : new Thread(this::loop, "chunked-upload-progress");
         if (thread != null) {
             thread.setDaemon(true);
@@ -26,36 +29,49 @@ final class ProgressPrinter implements ProgressListener, AutoCloseable {
         }
     }
 
-    @Override
-    public void onProgress(long bytesSent, long bytesTotal) {
-        sent.accumulateAndGet(bytesSent, Math::max);
-        total.set(bytesTotal);
-    }
-
     private void loop() {
-        long interval = terminal ? 500 : 2000;
+        long interval = terminal ? 500 : 5000;
         try {
             while (true) {
                 Thread.sleep(interval);
-                print(terminal ? "\r" : "", terminal ? "" : "\n");
+                print(false);
             }
         } catch (InterruptedException e) {
             // closed
         }
     }
 
-    private void print(String lead, String end) {
-        long t = total.get();
-        if (t < 0) {
-            return;
+    private synchronized void print(boolean last) {
+        TransferProgress p = source.get();
+        long now = System.nanoTime();
+        double rate = (p.bytesSent() - lastBytes) / Math.max((now - lastNanos) / 1e9, 1e-3);
+        if (last) {
+            rate = p.bytesPerSecond();
         }
-        long s = Math.min(sent.get(), t);
-        double secs = Math.max((System.nanoTime() - start) / 1e9, 1e-3);
-        err.printf(Locale.ROOT, "%s  %s / %s (%3.0f%%)  %s/s   %s", lead, Sizes.format(s), Sizes.format(t),
-                t == 0 ? 100.0 : 100.0 * s / t, Sizes.format(s / secs), end);
+        lastBytes = p.bytesSent();
+        lastNanos = now;
+        long total = p.bytesTotal();
+        double pct = total > 0 ? Math.min(100.0, 100.0 * p.bytesSent() / total) : total == 0 ? 100 : -1;
+        String parts = p.partsTotal() < 0 ? p.partsDone() + " parts" : p.partsDone() + "/" + p.partsTotal() + " parts";
+        String body = String.format(Locale.ROOT, "%s / %s  %s  %s/s  %d retries", Sizes.format(p.bytesSent()),
+                total < 0 ? "?" : Sizes.format(total), parts, Sizes.format(rate), p.retries());
+        if (terminal) {
+            int width = 30;
+            int filled = pct < 0 ? 0 : (int) (pct / 100 * width);
+            err.printf(Locale.ROOT, "\r[%s%s] %s  %s   %s", "#".repeat(filled), ".".repeat(width - filled),
+                    pct < 0 ? "  ?%" : String.format(Locale.ROOT, "%3.0f%%", pct), body, last ? "\n" : "");
+        } else {
+            err.printf(Locale.ROOT, "progress: %s%s%n", pct < 0 ? "" : String.format(Locale.ROOT, "%.0f%%  ", pct), body);
+        }
         err.flush();
     }
 
+    /** Marks the transfer as finished, so that {@link #close()} prints the final figures. */
+    void succeeded() {
+        succeeded = true;
+    }
+
+    /** Stops printing; prints a last line when the transfer succeeded (a failure is reported by its error alone). */
     @Override
     public void close() {
         if (thread == null) {
@@ -67,6 +83,11 @@ final class ProgressPrinter implements ProgressListener, AutoCloseable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
-        print(terminal ? "\r" : "", "\n");
+        if (succeeded) {
+            print(true);
+        } else if (terminal) {
+            err.print("\n");
+            err.flush();
+        }
     }
 }

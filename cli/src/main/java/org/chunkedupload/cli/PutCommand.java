@@ -1,5 +1,6 @@
 package org.chunkedupload.cli;
 
+import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
@@ -8,35 +9,39 @@ import org.chunkedupload.api.ObjectTarget;
 import org.chunkedupload.api.StorageBackend;
 import org.chunkedupload.api.UploadResult;
 import org.chunkedupload.api.WritePrecondition;
-import org.chunkedupload.transfer.FileUploader;
+import org.chunkedupload.transfer.Transfer;
+import org.chunkedupload.transfer.TransferPlan;
+import org.chunkedupload.transfer.Uploader;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
-/** {@code put FILE TARGET}: uploads a file in parallel parts, showing progress. */
-@Command(name = "put", description = "Upload FILE to TARGET (scheme://bucket/key) in parallel parts.")
+/** {@code put FILE TARGET}: uploads a file (or standard input) in parallel parts, showing progress. */
+@Command(name = "put", description = "Upload FILE (or - for standard input) to TARGET (scheme://bucket/key) in parallel parts.")
 final class PutCommand implements Callable<Integer> {
-    @Parameters(index = "0", paramLabel = "FILE", description = "The file to upload.")
-    Path file;
+    @Parameters(index = "0", paramLabel = "FILE", description = "The file to upload, or - to read standard input.")
+    String file;
 
     @Parameters(index = "1", paramLabel = "TARGET", description = "Where to put it, e.g. fs://demo/file.bin.")
     String target;
 
-    @Option(names = "--part-size", paramLabel = "SIZE", converter = Sizes.class,
-            description = "Part size, e.g. 16MiB (default: automatic from the file size and the provider's limits).")
-    long partSize;
+    @Mixin
+    TransferOptions transfer;
 
-    @Option(names = "--concurrency", paramLabel = "N", defaultValue = "4",
-            description = "Parts in flight at once (default: ${DEFAULT-VALUE}).")
-    int concurrency;
+    @Option(names = "--journal", paramLabel = "PATH",
+            description = "Keep a resume journal at PATH (owner-only, no credentials); see 'resume'.")
+    Path journal;
+
+    @Option(names = "--keep-on-failure", description = "On failure or Ctrl-C keep the upload for 'resume' instead of aborting it.")
+    boolean keepOnFailure;
+
+    @Option(names = "--dry-run", description = "Print the plan (part size, parts, requests, memory) and upload nothing.")
+    boolean dryRun;
 
     @Option(names = "--if-not-exists", description = "Fail (exit 3) instead of replacing an existing object.")
     boolean ifNotExists;
-
-    @Option(names = "--quiet", description = "No progress output.")
-    boolean quiet;
 
     @Mixin
     BackendOptions backendOptions;
@@ -47,27 +52,43 @@ final class PutCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         ObjectTarget t = ObjectTarget.parse(target);
-        if (!Files.isRegularFile(file)) {
-            throw new IllegalArgumentException(Files.exists(file) ? file + " is not a regular file"
-                    : "no such file: " + file);
+        boolean stdin = file.equals("-");
+        Path path = stdin ? null : Path.of(file);
+        if (!stdin && !Files.isRegularFile(path)) {
+            throw new IllegalArgumentException(Files.exists(path) ? file + " is not a regular file" : "no such file: " + file);
         }
-        if (!Files.isReadable(file)) {
-            throw new IllegalArgumentException("cannot read " + file + ": permission denied");
+        if (stdin && journal != null) {
+            throw new IllegalArgumentException("--journal needs a file: standard input cannot be re-read after a crash");
         }
-        long start = System.nanoTime();
-        UploadResult r;
-        try (StorageBackend backend = backendOptions.open(t.scheme());
-             ProgressPrinter progress = new ProgressPrinter(spec.commandLine().getErr(), quiet)) {
-            r = FileUploader.builder().partSize(partSize).concurrency(concurrency).progress(progress)
-                    .precondition(ifNotExists ? WritePrecondition.ifAbsent() : WritePrecondition.none()).build()
-                    .upload(backend, file, t);
+        PrintWriter out = spec.commandLine().getOut();
+        try (StorageBackend backend = backendOptions.open(t.scheme())) {
+            Uploader uploader = transfer.builder().journal(journal).keepOnFailure(keepOnFailure)
+                    .precondition(ifNotExists ? WritePrecondition.ifAbsent() : WritePrecondition.none()).build();
+            if (dryRun) {
+                long size = stdin ? -1 : Files.size(path);
+                printPlan(out, uploader.plan(backend.capabilities(), backend.providerId(), size), backend.providerId());
+                return Main.OK;
+            }
+            Transfer tr = stdin ? uploader.start(backend, System.in, t) : uploader.start(backend, path, t);
+            UploadResult r = TransferOptions.await(tr, spec.commandLine().getErr(), transfer.quiet, keepOnFailure, journal);
+            TransferOptions.printResult(out, stdin ? "stdin" : file, r, tr);
+            return Main.OK;
+        } catch (java.io.IOException e) {
+            throw new IllegalArgumentException("cannot read " + file + ": " + e.getMessage(), e);
         }
-        double secs = (System.nanoTime() - start) / 1e9;
-        spec.commandLine().getOut().printf(Locale.ROOT, "uploaded %s -> %s%n  size      %d bytes (%s) in %d parts%n"
-                        + "  checksum  %s%n  etag      %s%n  elapsed   %.2f s (%s/s)%n",
-                file, r.target(), r.size(), Sizes.format(r.size()), r.partCount(),
-                r.checksum() == null ? "none reported" : r.checksum().algorithm() + " " + r.checksum().hex(),
-                r.etag(), secs, Sizes.format(r.size() / Math.max(secs, 1e-9)));
-        return Main.OK;
+    }
+
+    static void printPlan(PrintWriter out, TransferPlan p, String provider) {
+        out.printf(Locale.ROOT, "plan for provider %s (nothing was uploaded)%n", provider);
+        out.printf(Locale.ROOT, "  object size      %s%n", p.objectSize() < 0 ? "unknown (stream)" : p.objectSize() + " bytes ("
+                + Sizes.format(p.objectSize()) + ")");
+        out.printf(Locale.ROOT, "  parts            %s%n", p.partCount() < 0 ? "grow with the stream" : Integer.toString(p.partCount()));
+        out.printf(Locale.ROOT, "  part size        %d bytes (%s), largest %s%n", p.partSize(), Sizes.format(p.partSize()),
+                Sizes.format(p.largestPartSize()));
+        out.printf(Locale.ROOT, "  requests         %s%n", p.requests() < 0 ? "2 + one per part" : Long.toString(p.requests()));
+        out.printf(Locale.ROOT, "  part buffers     %s%n", p.peakBufferBytes() == 0 ? "none (parts are read from the file)"
+                : Sizes.format(p.peakBufferBytes()) + " at most");
+        out.printf(Locale.ROOT, "  max object size  %s%n", Sizes.format(p.maxObjectSize()));
+        out.printf(Locale.ROOT, "  schedule         %s%n", p.schedule());
     }
 }

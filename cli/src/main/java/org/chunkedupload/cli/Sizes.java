@@ -5,7 +5,10 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import picocli.CommandLine.ITypeConverter;
 
-/** Parses and prints byte sizes: {@code 8388608}, {@code 8MiB}, {@code 8M}, {@code 1.5GiB}. */
+/**
+ * Parses and prints byte sizes: plain bytes ({@code 8388608}), binary units ({@code 8MiB}, {@code 8M},
+ * {@code 1.5GiB}, {@code 1G}) and decimal units ({@code 64MB} = 64,000,000, {@code 1GB}).
+ */
 final class Sizes implements ITypeConverter<Long> {
     private static final Pattern SIZE = Pattern.compile("(\\d+(?:\\.\\d+)?)\\s*([kmgt]?)(i?b?)", Pattern.CASE_INSENSITIVE);
 
@@ -21,16 +24,22 @@ final class Sizes implements ITypeConverter<Long> {
     static long parse(String value) {
         Matcher m = SIZE.matcher(value.trim());
         if (!m.matches()) {
-            throw new IllegalArgumentException("invalid size '" + value + "': use bytes or a unit, e.g. 8MiB, 64M, 1GiB");
+            throw new IllegalArgumentException("invalid size '" + value + "': use bytes or a unit, e.g. 8MiB, 64MB, 1GiB");
         }
-        int shift = switch (m.group(2).toLowerCase(Locale.ROOT)) {
-            case "k" -> 10;
-            case "m" -> 20;
-            case "g" -> 30;
-            case "t" -> 40;
+        int power = switch (m.group(2).toLowerCase(Locale.ROOT)) {
+            case "k" -> 1;
+            case "m" -> 2;
+            case "g" -> 3;
+            case "t" -> 4;
             default -> 0;
         };
-        return (long) (Double.parseDouble(m.group(1)) * (1L << shift));
+        String suffix = m.group(3).toLowerCase(Locale.ROOT);
+        if (power == 0 && suffix.equals("i")) {
+            throw new IllegalArgumentException("invalid size '" + value + "': use bytes or a unit, e.g. 8MiB, 64MB, 1GiB");
+        }
+        boolean decimal = power > 0 && suffix.equals("b");
+        double unit = decimal ? Math.pow(1000, power) : Math.pow(1024, power);
+        return (long) (Double.parseDouble(m.group(1)) * unit);
     }
 
     static String format(double bytes) {

@@ -109,4 +109,74 @@ class CliTest {
         assertEquals(0, r.code(), r.err());
         assertTrue(r.out().contains("fs  Local filesystem") && r.out().contains("LIST_PENDING"), r.out());
     }
+
+    @Test
+    void sizesAcceptBinaryAndDecimalUnits() {
+        assertEquals(64_000_000L, Sizes.parse("64MB"));
+        assertEquals(8L << 20, Sizes.parse("8MiB"));
+        assertEquals(8L << 20, Sizes.parse("8M"));
+        assertEquals(1L << 30, Sizes.parse("1GiB"));
+        assertEquals(1_500_000_000L, Sizes.parse("1.5GB"));
+        assertEquals(12345L, Sizes.parse("12345"));
+        org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class, () -> Sizes.parse("12 parsecs"));
+    }
+
+    @Test
+    void dryRunPrintsThePlanAndUploadsNothing() throws IOException {
+        Path f = Files.write(tmp.resolve("big.bin"), new byte[3 * 1024 * 1024 + 5]);
+        Run r = run("put", f.toString(), "fs://demo/planned", "--dry-run", "--part-size", "1MiB");
+        assertEquals(0, r.code(), r.err());
+        assertTrue(r.out().contains("parts            4") && r.out().contains("requests         6")
+                && r.out().contains("nothing was uploaded"), r.out());
+        assertFalse(Files.exists(tmp.resolve("store/demo/planned")));
+        assertTrue(run("pending", "fs://demo").out().contains("0 pending upload(s)"));
+    }
+
+    @Test
+    void standardInputIsUploadedAsAStream() {
+        byte[] data = new byte[2_500_000];
+        new java.util.Random(3).nextBytes(data);
+        java.io.InputStream old = System.in;
+        try {
+            System.setIn(new java.io.ByteArrayInputStream(data));
+            Run r = run("put", "-", "fs://demo/from-stdin", "--part-size", "1MiB", "--quiet");
+            assertEquals(0, r.code(), r.err());
+            assertTrue(r.out().contains("2500000 bytes") && r.out().contains("in 3 parts"), r.out());
+        } finally {
+            System.setIn(old);
+        }
+    }
+
+    @Test
+    void resumeFinishesAnInterruptedJournaledUpload() throws IOException {
+        Path f = Files.write(tmp.resolve("big.bin"), new byte[8 * 1024 * 1024]);
+        Path journal = tmp.resolve("put.journal");
+        java.util.concurrent.atomic.AtomicReference<org.chunkedupload.transfer.Transfer> ref =
+                new java.util.concurrent.atomic.AtomicReference<>();
+        try (StorageBackend fs = ProviderRegistry.load().open(BackendConfig.of("fs",
+                Map.of("root", tmp.resolve("store").toString())))) {
+            org.chunkedupload.transfer.Uploader u = org.chunkedupload.transfer.Uploader.builder().partSize(1 << 20)
+                    .concurrency(1).journal(journal).keepOnFailure(true)
+                    .listener(new org.chunkedupload.transfer.TransferListener() {
+                        @Override
+                        public void onPartCompleted(org.chunkedupload.api.PartReceipt receipt,
+                                                    org.chunkedupload.transfer.TransferProgress progress) {
+                            while (ref.get() == null) {
+                                Thread.onSpinWait();
+                            }
+                            ref.get().cancel(); // interrupt the upload after its first part
+                        }
+                    }).build();
+            ref.set(u.start(fs, f, ObjectTarget.parse("fs://demo/resumed")));
+            org.junit.jupiter.api.Assertions.assertThrows(org.chunkedupload.transfer.CancelledTransferException.class,
+                    ref.get()::join);
+        }
+        assertTrue(Files.exists(journal), "the journal was kept");
+        assertFalse(Files.exists(tmp.resolve("store/demo/resumed")));
+        Run r = run("resume", journal.toString(), "--quiet");
+        assertEquals(0, r.code(), r.err());
+        assertTrue(r.out().contains("8388608 bytes") && r.out().contains("in 8 parts"), r.out());
+        assertEquals(8 * 1024 * 1024, Files.size(tmp.resolve("store/demo/resumed")));
+        assertFalse(Files.exists(journal), "the journal is deleted after complete");
+    }
 }

@@ -7,7 +7,8 @@ import org.chunkedupload.api.Capabilities;
  * each tier doubles the part size of the one before, up to the provider's maximum part size. The
  * tier length is the largest for which {@link Capabilities#maxPartCount()} parts still reach the
  * provider's maximum object size, so that the part-count limit is never reached before the
- * object-size limit while memory grows as slowly as possible. Where the provider requires equal
+ * object-size limit while memory grows as slowly as possible. For providers without a practical
+ * object-size limit the schedule aims at {@value #UNBOUNDED_TARGET_TIB} TiB. Where the provider requires equal
  * part sizes, every part has the first size and the reachable size is that size times the part count.
  *
  * <p>Example (S3: 10,000 parts, 5 GiB max part, 5 TiB max object, first part 16 MiB): 2,500 parts
@@ -15,6 +16,8 @@ import org.chunkedupload.api.Capabilities;
  * growing further only when needed; {@link #reachable()} gives the exact figure.
  */
 public final class GrowthSchedule {
+    /** The stream size aimed at when the provider's own object limit is larger. */
+    public static final long UNBOUNDED_TARGET_TIB = 10;
     private final long first;
     private final long maxPart;
     private final int maxParts;
@@ -30,7 +33,7 @@ public final class GrowthSchedule {
         this.maxPart = caps.maxPartSize();
         this.maxParts = caps.maxPartCount();
         this.equal = caps.requiresEqualPartSizes();
-        this.tier = equal ? maxParts : chooseTier(caps.maxObjectSize());
+        this.tier = equal ? maxParts : chooseTier(Math.min(caps.maxObjectSize(), UNBOUNDED_TARGET_TIB << 40));
     }
 
     private int chooseTier(long target) {

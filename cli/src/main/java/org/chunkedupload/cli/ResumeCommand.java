@@ -1,0 +1,54 @@
+package org.chunkedupload.cli;
+
+import java.nio.file.Path;
+import java.util.Properties;
+import java.util.concurrent.Callable;
+import org.chunkedupload.api.StorageBackend;
+import org.chunkedupload.api.UploadHandle;
+import org.chunkedupload.api.UploadResult;
+import org.chunkedupload.transfer.Transfer;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/** {@code resume JOURNAL}: finishes an interrupted {@code put --journal}. */
+@Command(name = "resume", description = "Finish an interrupted 'put --journal JOURNAL': upload only the missing parts, then complete.")
+final class ResumeCommand implements Callable<Integer> {
+    @Parameters(index = "0", paramLabel = "JOURNAL", description = "The journal written by put --journal.")
+    Path journal;
+
+    @Option(names = "--keep-on-failure", description = "If it fails again, keep the upload for another resume.")
+    boolean keepOnFailure;
+
+    @Mixin
+    TransferOptions transfer;
+
+    @Mixin
+    BackendOptions backendOptions;
+
+    @Spec
+    picocli.CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public Integer call() throws Exception {
+        Properties p = new Properties();
+        try (var in = java.nio.file.Files.newInputStream(journal)) {
+            p.load(in);
+        } catch (java.nio.file.NoSuchFileException e) {
+            throw new IllegalArgumentException("no journal at " + journal);
+        }
+        String handle = p.getProperty("handle");
+        if (handle == null) {
+            throw new IllegalArgumentException(journal + " is not a chunked-upload journal");
+        }
+        String provider = UploadHandle.parse(handle).providerId();
+        try (StorageBackend backend = backendOptions.open(provider)) {
+            Transfer t = transfer.builder().keepOnFailure(keepOnFailure).build().resume(backend, journal);
+            UploadResult r = TransferOptions.await(t, spec.commandLine().getErr(), transfer.quiet, keepOnFailure, journal);
+            TransferOptions.printResult(spec.commandLine().getOut(), p.getProperty("source"), r, t);
+        }
+        return Main.OK;
+    }
+}
