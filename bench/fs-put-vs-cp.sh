@@ -1,30 +1,35 @@
 #!/usr/bin/env bash
-# Benchmark: `chunked-upload put` of a file to fs:// against `cp` and `cp && sync` of the same file.
-# Usage: bench/fs-put-vs-cp.sh [SIZE_MIB=1024] [RUNS=3]
-# Prints one line per run (run 0 is a warm-up) and the median of each; verifies the SHA-256 of every uploaded copy.
+# Benchmark: `chunked-upload put` of a file to fs:// against `cp` of the same file on the same disk.
+# Usage: bench/fs-put-vs-cp.sh [SIZE_MIB=1024] [RUNS=5]
+# Each timed command starts with the page cache dropped (when this user may write
+# /proc/sys/vm/drop_caches) and the previous run's output deleted and synced. Pairs compared:
+#   put -o fsync=false  vs  cp             (neither waits for the disk)
+#   put (fsync=true)    vs  cp && sync     (both durable when they return)
+# Prints every run and the medians; verifies the SHA-256 of every uploaded copy.
 set -euo pipefail
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 size_mib="${1:-1024}"
-runs="${2:-3}"
+runs="${2:-5}"
 work="$(mktemp -d "${TMPDIR:-/tmp}/cu-bench.XXXXXX")"
 trap 'rm -rf "$work"' EXIT
 cd "$work"
 head -c "$((size_mib * 1024 * 1024))" /dev/urandom > src
 want="$(sha256sum src | cut -d' ' -f1)"
 "$here/chunked-upload" providers >/dev/null   # build the jar outside the timed runs
+cold() { rm -rf chunked-store dst; sync; { echo 3 > /proc/sys/vm/drop_caches; } 2>/dev/null || true; }
 t() { local s e; s=$(date +%s.%N); "$@" >/dev/null 2>&1; e=$(date +%s.%N); echo "$e - $s" | bc; }
+check() { [ "$(sha256sum chunked-store/bench/src | cut -d' ' -f1)" = "$want" ] || { echo "SHA-256 mismatch" >&2; exit 1; }; }
 median() { sort -n | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}'; }
-: > put.txt; : > cp.txt; : > cpsync.txt
-# run 0 is a warm-up (disk write-back of the source, JIT, page cache) and is not counted
-for i in $(seq 0 "$runs"); do
-  rm -rf chunked-store dst dst2; sync
-  p=$(t "$here/chunked-upload" put src fs://bench/src --quiet)
-  got="$(sha256sum chunked-store/bench/src | cut -d' ' -f1)"
-  [ "$got" = "$want" ] || { echo "SHA-256 mismatch on run $i" >&2; exit 1; }
-  sync; c=$(t cp src dst)
-  sync; cs=$(t sh -c 'cp src dst2 && sync dst2')
-  echo "run $i: put ${p}s  cp ${c}s  cp+sync ${cs}s  (sha256 ok)"
+: > a.txt; : > b.txt; : > c.txt; : > d.txt
+for i in $(seq 0 "$runs"); do   # run 0 is a warm-up and is not counted
+  cold; a=$(t "$here/chunked-upload" put src fs://bench/src -o fsync=false --quiet); check
+  cold; b=$(t cp src dst)
+  cold; c=$(t "$here/chunked-upload" put src fs://bench/src --quiet); check
+  cold; d=$(t sh -c 'cp src dst && sync dst')
+  printf 'run %d: put(no fsync) %.2fs  cp %.2fs  |  put(fsync) %.2fs  cp+sync %.2fs  (sha256 ok)\n' "$i" "$a" "$b" "$c" "$d"
   [ "$i" -gt 0 ] || continue
-  echo "$p" >> put.txt; echo "$c" >> cp.txt; echo "$cs" >> cpsync.txt
+  echo "$a" >> a.txt; echo "$b" >> b.txt; echo "$c" >> c.txt; echo "$d" >> d.txt
 done
-echo "median of $runs, ${size_mib} MiB: put $(median < put.txt)s  cp $(median < cp.txt)s  cp+sync $(median < cpsync.txt)s"
+ma=$(median < a.txt); mb=$(median < b.txt); mc=$(median < c.txt); md=$(median < d.txt)
+printf 'median of %d, %d MiB: put(no fsync) %.2fs vs cp %.2fs = %.2fx  |  put(fsync) %.2fs vs cp+sync %.2fs = %.2fx\n' \
+  "$runs" "$size_mib" "$ma" "$mb" "$(echo "$ma / $mb" | bc -l)" "$mc" "$md" "$(echo "$mc / $md" | bc -l)"

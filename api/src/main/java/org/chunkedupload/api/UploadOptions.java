@@ -14,9 +14,11 @@ public final class UploadOptions {
 
     private final String contentType;
     private final Map<String, String> metadata;
+    private final long partSizeHint;
 
     private UploadOptions(Builder b) {
         this.contentType = b.contentType;
+        this.partSizeHint = b.partSizeHint;
         this.metadata = Collections.unmodifiableMap(new LinkedHashMap<>(b.metadata));
     }
 
@@ -32,7 +34,7 @@ public final class UploadOptions {
 
     /** @return a builder initialised from these options */
     public Builder toBuilder() {
-        Builder b = new Builder().contentType(contentType);
+        Builder b = new Builder().contentType(contentType).partSizeHint(partSizeHint);
         metadata.forEach(b::putMetadata);
         return b;
     }
@@ -47,27 +49,50 @@ public final class UploadOptions {
         return metadata;
     }
 
+    /**
+     * @return the size the caller promises for every part but the last, or 0 when it makes no promise.
+     *     Providers may use it to place parts (the filesystem provider writes them straight into the
+     *     object file); correctness never depends on it, and parts of other sizes are still accepted.
+     */
+    public long partSizeHint() {
+        return partSizeHint;
+    }
+
     @Override
     public boolean equals(Object o) {
-        return o instanceof UploadOptions u && Objects.equals(contentType, u.contentType) && metadata.equals(u.metadata);
+        return o instanceof UploadOptions u && Objects.equals(contentType, u.contentType) && metadata.equals(u.metadata)
+                && partSizeHint == u.partSizeHint;
     }
 
     @Override
     public int hashCode() {
-        return Objects.hash(contentType, metadata);
+        return Objects.hash(contentType, metadata, partSizeHint);
     }
 
     @Override
     public String toString() {
-        return "UploadOptions[contentType=" + contentType + ", metadata=" + metadata + "]";
+        return "UploadOptions[contentType=" + contentType + ", metadata=" + metadata + ", partSizeHint=" + partSizeHint + "]";
     }
 
     /** Mutable builder of {@link UploadOptions}; not thread-safe. */
     public static final class Builder {
         private String contentType;
         private final Map<String, String> metadata = new LinkedHashMap<>();
+        private long partSizeHint;
 
         private Builder() {
+        }
+
+        /**
+         * @param bytes the size of every part but the last, when the caller knows it; 0 for no hint
+         * @return this builder
+         */
+        public Builder partSizeHint(long bytes) {
+            if (bytes < 0) {
+                throw new IllegalArgumentException("partSizeHint must be >= 0");
+            }
+            this.partSizeHint = bytes;
+            return this;
         }
 
         /**

@@ -41,7 +41,6 @@ final class FilesystemBackend implements ProviderBackend {
             .addFeature(Feature.LIST_PENDING)
             .addFeature(Feature.CONDITIONAL_CREATE)
             .addFeature(Feature.CONDITIONAL_MATCH)
-            .addFeature(Feature.PART_CHECKSUM)
             .addFeature(Feature.ISOLATED_SESSIONS)
             .abortGuarantee(AbortGuarantee.immediate())
             .build();
@@ -97,6 +96,9 @@ final class FilesystemBackend implements ProviderBackend {
                 p.setProperty("content-type", options.contentType());
             }
             options.metadata().forEach((k, v) -> p.setProperty("meta." + k, v));
+            if (options.partSizeHint() > 0) {
+                p.setProperty("part-size-hint", Long.toString(options.partSizeHint()));
+            }
             Staging.writeProperties(dir.resolve(FilesystemUpload.MANIFEST), p, fsync);
             return new FilesystemUpload(this, UploadHandle.of(FilesystemProvider.ID, bucket, key, uploadId), target, dir);
         } catch (IOException e) {
@@ -134,17 +136,13 @@ final class FilesystemBackend implements ProviderBackend {
                 if (!key.startsWith(keyPrefix)) {
                     continue;
                 }
-                long bytes = 0;
-                try (Stream<Path> parts = Files.list(up)) {
-                    for (Path part : (Iterable<Path>) parts::iterator) {
-                        try {
-                            bytes += Files.size(part);
-                        } catch (NoSuchFileException e) {
-                            // replaced meanwhile
-                        }
-                    }
-                } catch (NoSuchFileException e) {
-                    continue;
+                long bytes;
+                try {
+                    bytes = new FilesystemUpload(this, UploadHandle.of(FilesystemProvider.ID, bucket, key, id),
+                            PathRules.objectPath(root, bucket, key), up).listParts().stream()
+                            .mapToLong(org.chunkedupload.api.PartReceipt::size).sum();
+                } catch (org.chunkedupload.api.NoSuchUploadException e) {
+                    continue; // finished meanwhile
                 }
                 out.add(new PendingUpload(UploadHandle.of(FilesystemProvider.ID, bucket, key, id),
                         Instant.parse(p.getProperty("initiated")), OptionalLong.of(bytes)));

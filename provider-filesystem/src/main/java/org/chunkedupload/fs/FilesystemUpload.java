@@ -1,8 +1,6 @@
 package org.chunkedupload.fs;
 
 import java.io.IOException;
-import java.io.InputStream;
-import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
 import java.nio.charset.StandardCharsets;
@@ -19,7 +17,6 @@ import java.util.List;
 import java.util.Properties;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.stream.Stream;
-import java.util.zip.CRC32C;
 import org.chunkedupload.api.Checksum;
 import org.chunkedupload.api.InvalidPartException;
 import org.chunkedupload.api.InvalidTargetException;
@@ -46,7 +43,6 @@ import org.chunkedupload.spi.ProviderUpload;
 final class FilesystemUpload implements ProviderUpload {
     static final String MANIFEST = "upload.properties";
     static final String TMP_SUFFIX = ".cu-tmp";
-    private static final int BUFFER = 1 << 20;
 
     private final FilesystemBackend backend;
     private final UploadHandle handle;
@@ -87,58 +83,15 @@ final class FilesystemUpload implements ProviderUpload {
 
     @Override
     public PartReceipt uploadPart(PartContent part) {
-        manifest();
-        Path tmp = dir.resolve("tmp-" + Staging.randomId(8));
+        Properties manifest = manifest();
+        long hint = Long.parseLong(manifest.getProperty("part-size-hint", "0"));
         try {
-            PartFile header;
-            try (FileChannel ch = Staging.createOwnerOnly(tmp)) {
-                long crc = copy(part.body(), part.length(), ch);
-                header = new PartFile(part.partNumber(), Staging.randomId(12), part.length(), crc);
-                if (part.checksum() != null && part.checksum().algorithm() == org.chunkedupload.api.ChecksumAlgorithm.CRC32C
-                        && !part.checksum().equals(Checksum.crc32c(crc))) {
-                    throw new org.chunkedupload.api.IntegrityException("part " + part.partNumber() + " was written with "
-                            + Checksum.crc32c(crc) + " but the caller expected " + part.checksum());
-                }
-                header.writeHeader(ch);
-                if (backend.fsync) {
-                    ch.force(true);
-                }
-            }
-            Files.move(tmp, dir.resolve(PartFile.fileName(part.partNumber())), StandardCopyOption.ATOMIC_MOVE,
-                    StandardCopyOption.REPLACE_EXISTING);
-            return header.receipt();
+            return PartWriter.write(dir, part, hint, backend.fsync).receipt();
         } catch (NoSuchFileException e) {
             throw gone(e);
         } catch (IOException e) {
             throw Staging.map("upload part " + part.partNumber() + " of " + handle.target(), e);
-        } finally {
-            try {
-                Files.deleteIfExists(tmp);
-            } catch (IOException e) {
-                // the staging directory is being removed; nothing left to clean
-            }
         }
-    }
-
-    private static long copy(InputStream in, long length, FileChannel ch) throws IOException {
-        CRC32C crc = new CRC32C();
-        byte[] buf = new byte[(int) Math.min(BUFFER, Math.max(length, 1))];
-        ByteBuffer bb = ByteBuffer.wrap(buf);
-        long pos = PartFile.HEADER;
-        long left = length;
-        while (left > 0) {
-            int n = in.read(buf, 0, (int) Math.min(buf.length, left));
-            if (n < 0) {
-                throw new IOException("part body ended early");
-            }
-            crc.update(buf, 0, n);
-            bb.clear().limit(n);
-            while (bb.hasRemaining()) {
-                pos += ch.write(bb, pos);
-            }
-            left -= n;
-        }
-        return crc.getValue();
     }
 
     @Override
@@ -168,20 +121,35 @@ final class FilesystemUpload implements ProviderUpload {
     @Override
     public UploadResult complete(List<PartReceipt> receipts, WritePrecondition precondition) {
         Properties manifest = manifest();
+        long hint = Long.parseLong(manifest.getProperty("part-size-hint", "0"));
         List<FileChannel> channels = new ArrayList<>();
         Path tmp = target.resolveSibling(tmpPrefix() + Staging.randomId(4) + TMP_SUFFIX);
         try {
             List<PartFile> parts = openParts(receipts, channels);
             Staging.createDirectories(target.getParent(), false);
-            long size = join(parts, channels, tmp);
+            long size = parts.stream().mapToLong(PartFile::length).sum();
+            boolean inPlace = inPlace(parts, hint);
+            if (!inPlace) {
+                join(parts, channels, tmp);
+            }
             Path claimed = dir.resolveSibling(".completing-" + handle.uploadId());
             try {
                 Files.move(dir, claimed, StandardCopyOption.ATOMIC_MOVE);
             } catch (NoSuchFileException e) {
                 throw gone(e);
             }
+            Path source = tmp;
+            if (inPlace) { // parts 1..k lie in order in the data file: publish it without copying
+                source = claimed.resolve(PartWriter.DATA);
+                try (FileChannel data = FileChannel.open(source, StandardOpenOption.WRITE)) {
+                    data.truncate(size);
+                    if (backend.fsync) {
+                        data.force(true);
+                    }
+                }
+            }
             try {
-                publish(tmp, precondition);
+                publish(source, precondition);
             } catch (RuntimeException | IOException e) {
                 Files.move(claimed, dir, StandardCopyOption.ATOMIC_MOVE); // the upload stays as it was
                 throw e;
@@ -211,10 +179,32 @@ final class FilesystemUpload implements ProviderUpload {
         }
     }
 
+    /**
+     * Whether the object is exactly the data file's prefix: parts 1..k, all placed by offset, all but
+     * the last of the hinted size, and no other part staged (its region would be cut off).
+     */
+    private boolean inPlace(List<PartFile> parts, long hint) throws IOException {
+        if (hint <= 0) {
+            return false;
+        }
+        for (int i = 0; i < parts.size(); i++) {
+            PartFile p = parts.get(i);
+            if (p.inline() || p.partNumber() != i + 1 || p.dataOffset() != i * hint
+                    || (i < parts.size() - 1 && p.length() != hint)) {
+                return false;
+            }
+        }
+        try (Stream<Path> s = Files.list(dir)) {
+            return s.filter(f -> PartFile.isPartFile(f.getFileName().toString())).count() == parts.size();
+        }
+    }
+
     /** Opens every part named by a receipt and checks the receipt against the part's header. */
     private List<PartFile> openParts(List<PartReceipt> receipts, List<FileChannel> channels) throws IOException {
         List<PartFile> parts = new ArrayList<>();
+        FileChannel data = null;
         for (PartReceipt r : receipts) {
+            PartFile p;
             FileChannel ch;
             try {
                 ch = FileChannel.open(dir.resolve(PartFile.fileName(r.partNumber())), StandardOpenOption.READ);
@@ -225,34 +215,44 @@ final class FilesystemUpload implements ProviderUpload {
                 throw new InvalidPartException("no part " + r.partNumber() + " was uploaded to " + handle.target()
                         + " (upload " + handle.uploadId() + ")", e);
             }
-            channels.add(ch);
-            PartFile p = PartFile.readHeader(ch, r.partNumber());
+            try {
+                p = PartFile.readHeader(ch, r.partNumber());
+            } catch (IOException e) {
+                closeQuietly(ch);
+                throw e;
+            }
             if (!p.token().equals(r.token()) || p.length() != r.size()) {
+                closeQuietly(ch);
                 throw new InvalidPartException("the receipt for part " + r.partNumber() + " is stale: the part was"
                         + " uploaded again; use the receipt of the latest upload (see listParts())");
             }
+            if (!p.inline()) {
+                closeQuietly(ch);
+                if (data == null) {
+                    data = FileChannel.open(dir.resolve(PartWriter.DATA), StandardOpenOption.READ);
+                }
+                ch = data;
+            }
+            channels.add(ch);
             parts.add(p);
         }
         return parts;
     }
 
-    private long join(List<PartFile> parts, List<FileChannel> channels, Path tmp) throws IOException {
-        long size = 0;
+    private void join(List<PartFile> parts, List<FileChannel> channels, Path tmp) throws IOException {
         try (FileChannel out = FileChannel.open(tmp, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
             for (int i = 0; i < parts.size(); i++) {
                 FileChannel in = channels.get(i);
-                long pos = PartFile.HEADER;
-                long end = PartFile.HEADER + parts.get(i).length();
+                long pos = parts.get(i).dataStart();
+                long end = pos + parts.get(i).length();
                 while (pos < end) {
                     pos += in.transferTo(pos, end - pos, out);
                 }
-                size += parts.get(i).length();
             }
             if (backend.fsync) {
                 out.force(true);
             }
         }
-        return size;
     }
 
     private void publish(Path tmp, WritePrecondition precondition) throws IOException {

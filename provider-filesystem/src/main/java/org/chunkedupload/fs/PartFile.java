@@ -4,17 +4,27 @@ import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import org.chunkedupload.api.Checksum;
 import org.chunkedupload.api.PartReceipt;
 
 /**
- * A staged part: a fixed 64-byte header (magic, receipt token, data length, CRC-32C of the data)
- * followed by the data. Writing the header into the same file as the data makes a part and its
- * receipt token appear together, with one atomic rename.
+ * The record of a staged part, in a file named {@code part-NNNNNNNNNN}: a fixed 64-byte header
+ * (magic, receipt token, data length, CRC-32C of the data, and where the data is). The data either
+ * follows the header in the same file ({@link #inline()}), or lies in the upload's shared
+ * {@code data} file at {@link #dataOffset()} (parts placed directly by offset). Either way the
+ * header file appears by one atomic rename after the data is written, so a part and its token
+ * become visible together.
+ *
+ * @param partNumber the part number
+ * @param token the receipt token, unique per upload of the part
+ * @param length the data length
+ * @param crc32c CRC-32C of the data
+ * @param dataOffset offset of the data in the shared data file, or -1 when the data is inline
  */
-record PartFile(int partNumber, String token, long length, long crc32c) {
+record PartFile(int partNumber, String token, long length, long crc32c, long dataOffset) {
     static final int HEADER = 64;
-    private static final byte[] MAGIC = "CUPART01".getBytes(StandardCharsets.US_ASCII);
+    private static final byte[] MAGIC = "CUPART02".getBytes(StandardCharsets.US_ASCII);
 
     static String fileName(int partNumber) {
         return String.format("part-%010d", partNumber);
@@ -28,12 +38,22 @@ record PartFile(int partNumber, String token, long length, long crc32c) {
         return Integer.parseInt(name.substring(5));
     }
 
+    boolean inline() {
+        return dataOffset < 0;
+    }
+
+    /** @return where the data starts in the channel that holds it */
+    long dataStart() {
+        return inline() ? HEADER : dataOffset;
+    }
+
     void writeHeader(FileChannel ch) throws IOException {
         ByteBuffer b = ByteBuffer.allocate(HEADER);
         b.put(MAGIC);
         byte[] t = token.getBytes(StandardCharsets.US_ASCII);
         b.put((byte) t.length).put(t);
-        b.position(48);
+        b.position(40);
+        b.putLong(dataOffset);
         b.putLong(length);
         b.putInt((int) crc32c);
         b.position(0);
@@ -52,19 +72,20 @@ record PartFile(int partNumber, String token, long length, long crc32c) {
         b.flip();
         byte[] magic = new byte[MAGIC.length];
         b.get(magic);
-        if (!java.util.Arrays.equals(magic, MAGIC)) {
+        if (!Arrays.equals(magic, MAGIC)) {
             throw new IOException("staged part " + partNumber + " has a bad header");
         }
         byte[] t = new byte[b.get()];
         b.get(t);
-        b.position(48);
+        b.position(40);
+        long offset = b.getLong();
         long length = b.getLong();
         long crc = b.getInt() & 0xFFFFFFFFL;
-        if (ch.size() != HEADER + length) {
-            throw new IOException("staged part " + partNumber + " holds " + (ch.size() - HEADER)
-                    + " bytes but its header says " + length);
+        long expected = offset < 0 ? HEADER + length : HEADER;
+        if (ch.size() != expected) {
+            throw new IOException("staged part " + partNumber + " is " + ch.size() + " bytes, expected " + expected);
         }
-        return new PartFile(partNumber, new String(t, StandardCharsets.US_ASCII), length, crc);
+        return new PartFile(partNumber, new String(t, StandardCharsets.US_ASCII), length, crc, offset);
     }
 
     PartReceipt receipt() {

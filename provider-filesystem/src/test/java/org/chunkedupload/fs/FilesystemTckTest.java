@@ -10,11 +10,11 @@ import org.chunkedupload.tck.ChunkedUploadTck;
 
 /** Runs the whole compatibility kit against the filesystem provider, found through ServiceLoader. */
 class FilesystemTckTest extends ChunkedUploadTck {
-    private static final Path ROOT;
+    private static final Path ROOT = tempRoot("fs-tck");
 
-    static {
+    static Path tempRoot(String name) {
         try {
-            ROOT = Files.createTempDirectory("fs-tck");
+            return Files.createTempDirectory(name);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -7,7 +7,7 @@ import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 
 /** Reads one byte range of a file with positional reads; many of these share one channel safely. */
-final class FileRangeInputStream extends InputStream {
+class FileRangeInputStream extends InputStream {
     private final FileChannel channel;
     private final long end;
     private long position;

@@ -154,7 +154,7 @@ public final class Uploader {
         ChecksumAlgorithm alg = partChecksum(caps, backend.providerId());
         return new Transfer(new TransferRun(this).start(run -> {
             try (FileChannel ch = FileChannel.open(file, StandardOpenOption.READ)) {
-                run.session = backend.initiate(target, options);
+                run.session = backend.initiate(target, options.toBuilder().partSizeHint(plan.partSize()).build());
                 if (journal != null) {
                     run.journal = new Journal(journal, run.session.handle(), file, fp, plan.partSize(), precondition);
                     run.journal.write();
@@ -181,7 +181,7 @@ public final class Uploader {
         ChecksumAlgorithm alg = partChecksum(backend.capabilities(), backend.providerId());
         PartSources src = PartSources.of(data);
         return new Transfer(new TransferRun(this).start(run -> {
-            run.session = backend.initiate(target, options);
+            run.session = backend.initiate(target, options.toBuilder().partSizeHint(plan.partSize()).build());
             listener.onInitiated(run.session.handle());
             return run.session.complete(uploadPlan(run, src, plan, alg, Map.of()), precondition);
         }));
@@ -360,7 +360,7 @@ public final class Uploader {
     private UploadResult uploadFile(TransferRun run, FileChannel ch, Path file, SourceFingerprint before, PartPlan plan,
                                     ChecksumAlgorithm alg, Map<Integer, PartReceipt> done, WritePrecondition pre)
             throws IOException, InterruptedException {
-        List<PartReceipt> receipts = uploadPlan(run, PartSources.of(ch), plan, alg, done);
+        List<PartReceipt> receipts = uploadPlan(run, PartSources.of(file), plan, alg, done);
         SourceFingerprint after = fingerprint(file, false);
         if (after.size() != before.size() || after.modifiedMillis() != before.modifiedMillis()) {
             throw new IntegrityException(file + " changed while it was being uploaded; upload it again");

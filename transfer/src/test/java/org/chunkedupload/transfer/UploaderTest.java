@@ -133,7 +133,8 @@ class UploaderTest {
 
     @Test
     void partChecksumsAreSentWhereTheProviderVerifiesThem() throws IOException {
-        try (EngineFixture f = new EngineFixture(tmp)) {
+        try (EngineFixture f = new EngineFixture(tmp, c -> c.toBuilder()
+                .addFeature(org.chunkedupload.api.Capabilities.Feature.PART_CHECKSUM).build())) {
             Path src = f.file("src", 3L * PART + 5);
             UploadResult r = uploader().build().upload(f.backend, src, ObjectTarget.parse("fs://b/sum"));
             assertTrue(f.faults.attempts.stream().allMatch(FaultInjection.Attempt::checksumSent));
