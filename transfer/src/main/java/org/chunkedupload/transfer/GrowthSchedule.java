@@ -8,7 +8,8 @@ import org.chunkedupload.api.Capabilities;
  * tier length is the largest for which {@link Capabilities#maxPartCount()} parts still reach the
  * provider's maximum object size, so that the part-count limit is never reached before the
  * object-size limit while memory grows as slowly as possible. For providers without a practical
- * object-size limit the schedule aims at {@value #UNBOUNDED_TARGET_TIB} TiB. Where the provider requires equal
+ * object-size limit the schedule aims at {@value #UNBOUNDED_TARGET_TIB} TiB; where even parts of the
+ * maximum size cannot reach the target, it aims at half of the largest reachable size. Where the provider requires equal
  * part sizes, every part has the first size and the reachable size is that size times the part count.
  *
  * <p>Example (S3: 10,000 parts, 5 GiB max part, 5 TiB max object, first part 16 MiB): 2,500 parts
@@ -40,7 +41,9 @@ public final class GrowthSchedule {
         int lo = 1;
         int hi = maxParts;
         if (capacity(lo) < target) {
-            return 1; // even the fastest growth cannot reach the object limit; grow as fast as allowed
+            // even the fastest growth cannot reach the object limit: aim at half of what is reachable,
+            // which keeps parts small for ordinary streams instead of doubling every part
+            target = capacity(lo) / 2;
         }
         while (lo < hi) { // largest tier whose capacity still reaches the target
             int mid = (int) (((long) lo + hi + 1) / 2);

@@ -5,6 +5,8 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Queue;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.Future;
 import java.util.concurrent.Semaphore;
 import org.chunkedupload.api.ChecksumAlgorithm;
@@ -23,6 +25,7 @@ final class StreamParts {
     static List<PartReceipt> upload(TransferRun run, InputStream in, GrowthSchedule schedule, int firstPartNumber,
                                     int maxParts, ChecksumAlgorithm algorithm) throws IOException, InterruptedException {
         Semaphore buffers = new Semaphore(run.cfg.concurrency() + 1);
+        Queue<byte[]> pool = new ConcurrentLinkedQueue<>(); // reused: no allocation per part once warm
         List<Future<PartReceipt>> futures = new ArrayList<>();
         List<Future<PartReceipt>> open = new ArrayList<>(); // not yet seen done; at most concurrency + 1
         long total = 0;
@@ -40,15 +43,19 @@ final class StreamParts {
                 failFast(open);
             }
             long size = schedule.partSize(index);
-            byte[] buf = new byte[(int) size];
+            byte[] buf = take(pool, (int) size);
             int n = in.readNBytes(buf, 0, buf.length);
             if (n == 0 && index > 0) {
+                pool.offer(buf);
                 buffers.release();
                 break;
             }
             int length = n;
             Future<PartReceipt> f = run.submit(firstPartNumber + index, () -> new ByteArrayInputStream(buf, 0, length),
-                    length, algorithm, buffers::release);
+                    length, algorithm, () -> {
+                        pool.offer(buf);
+                        buffers.release();
+                    });
             futures.add(f);
             open.add(f);
             total += n;
@@ -64,6 +71,16 @@ final class StreamParts {
             out.add(TransferRun.await(f));
         }
         return out;
+    }
+
+    /** A free buffer of exactly {@code size} bytes; smaller ones left from an earlier tier are dropped. */
+    private static byte[] take(Queue<byte[]> pool, int size) {
+        for (byte[] b; (b = pool.poll()) != null; ) {
+            if (b.length == size) {
+                return b;
+            }
+        }
+        return new byte[size];
     }
 
     private static void failFast(List<Future<PartReceipt>> open) throws InterruptedException {

@@ -204,7 +204,7 @@ public final class Uploader {
         GrowthSchedule g = schedule(caps, backend.providerId());
         ChecksumAlgorithm alg = partChecksum(caps, backend.providerId());
         return new Transfer(new TransferRun(this).start(run -> {
-            run.session = backend.initiate(target, options);
+            run.session = backend.initiate(target, options.toBuilder().partSizeHint(g.partSize(0)).build());
             listener.onInitiated(run.session.handle());
             List<PartReceipt> receipts = StreamParts.upload(run, in, g, caps.minPartNumber(), caps.maxPartCount(), alg);
             return run.session.complete(receipts, precondition);
