@@ -30,6 +30,7 @@ import org.junit.jupiter.api.BeforeEach;
  * made. Rule groups extend this class; their test methods are final so that no provider can
  * replace a rule.
  */
+@org.junit.jupiter.api.extension.ExtendWith(DeviationHandler.class)
 public abstract class TckRules {
     private final ChunkedUploadTck kit;
     private final List<StorageBackend> backends = new ArrayList<>();
@@ -84,6 +85,11 @@ public abstract class TckRules {
         } catch (RuntimeException e) {
             // cleanup is best effort; the rule itself reported what matters
         }
+    }
+
+    /** @return the rules this backend is declared to break, with the evidence */
+    final java.util.Map<String, String> deviations() {
+        return kit.deviations();
     }
 
     /** @return the configuration under test */

@@ -72,6 +72,31 @@ final class MemoryKits {
         }
     }
 
+    /** The abort defect, declared as a deviation of the backend: reported, not failed. */
+    static final class DeclaredDeviationKit extends MemoryKit {
+        DeclaredDeviationKit() {
+            super(Defect.ABORT_DOES_NOTHING, FULL);
+        }
+
+        @Override
+        protected Map<String, String> deviations() {
+            return Map.of("ABRT-01", "abort is a no-op", "ABRT-02", "abort is a no-op", "ABRT-03", "abort is a no-op",
+                    "ABRT-04", "abort is a no-op", "ABRT-05", "abort is a no-op", "PEND-02", "abort is a no-op");
+        }
+    }
+
+    /** A deviation declared for a rule the backend keeps. */
+    static final class StaleDeviationKit extends MemoryKit {
+        StaleDeviationKit() {
+            super(Defect.NONE, FULL);
+        }
+
+        @Override
+        protected Map<String, String> deviations() {
+            return Map.of("COMP-01", "claimed but untrue");
+        }
+    }
+
     static final class AcceptsStaleReceiptsKit extends MemoryKit {
         AcceptsStaleReceiptsKit() {
             super(Defect.ACCEPTS_STALE_RECEIPTS, FULL);

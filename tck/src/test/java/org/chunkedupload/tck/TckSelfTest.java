@@ -1,6 +1,7 @@
 package org.chunkedupload.tck;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.platform.engine.discovery.DiscoverySelectors.selectClass;
 
 import java.util.Set;
@@ -21,10 +22,10 @@ import org.junit.platform.launcher.core.LauncherFactory;
 class TckSelfTest {
 
     /** Rule ids that failed, passed and were skipped in one run of the kit. */
-    record Outcome(Set<String> failed, Set<String> passed, Set<String> skipped) { }
+    record Outcome(Set<String> failed, Set<String> passed, Set<String> skipped, java.util.Map<String, String> reasons) { }
 
     static Outcome run(Class<?> kit) {
-        Outcome o = new Outcome(new TreeSet<>(), new TreeSet<>(), new TreeSet<>());
+        Outcome o = new Outcome(new TreeSet<>(), new TreeSet<>(), new TreeSet<>(), new java.util.TreeMap<>());
         LauncherDiscoveryRequest request = LauncherDiscoveryRequestBuilder.request().selectors(selectClass(kit)).build();
         Launcher launcher = LauncherFactory.create();
         launcher.execute(request, new TestExecutionListener() {
@@ -34,7 +35,10 @@ class TckSelfTest {
                     String rule = id.getDisplayName().split(" ")[0];
                     switch (result.getStatus()) {
                         case SUCCESSFUL -> o.passed().add(rule);
-                        case ABORTED -> o.skipped().add(rule); // an assumption named a missing capability
+                        case ABORTED -> { // an assumption named a missing capability, or a declared deviation
+                            o.skipped().add(rule);
+                            result.getThrowable().ifPresent(t -> o.reasons().put(rule, t.getMessage()));
+                        }
                         case FAILED -> o.failed().add(rule);
                     }
                 }
@@ -92,6 +96,20 @@ class TckSelfTest {
     void abortThatDoesNothingFailsTheAbortRules() {
         assertEquals(Set.of("ABRT-01", "ABRT-02", "ABRT-03", "ABRT-04", "ABRT-05", "PEND-02"),
                 run(MemoryKits.AbortDoesNothingKit.class).failed());
+    }
+
+    @Test
+    void declaredDeviationsAreReportedAsDeviationsNotFailures() {
+        Outcome o = run(MemoryKits.DeclaredDeviationKit.class);
+        assertEquals(Set.of(), o.failed());
+        assertTrue(o.skipped().containsAll(Set.of("ABRT-01", "ABRT-02", "ABRT-03", "ABRT-04", "ABRT-05", "PEND-02")));
+        assertTrue(o.reasons().get("ABRT-04").startsWith("DEVIATION ABRT-04 of this backend: abort is a no-op | observed:"),
+                o.reasons().get("ABRT-04"));
+    }
+
+    @Test
+    void aDeclaredDeviationThatDoesNotHappenFailsTheKit() {
+        assertEquals(Set.of("COMP-01"), run(MemoryKits.StaleDeviationKit.class).failed());
     }
 
     @Test

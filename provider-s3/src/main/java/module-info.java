@@ -1,0 +1,16 @@
+/** The Amazon S3 provider (scheme {@code s3}) on the AWS SDK for Java v2. */
+module org.chunkedupload.s3 {
+    requires org.chunkedupload.api;
+    requires software.amazon.awssdk.services.s3;
+    requires software.amazon.awssdk.auth;
+    requires software.amazon.awssdk.regions;
+    requires software.amazon.awssdk.core;
+    requires software.amazon.awssdk.awscore;
+    requires software.amazon.awssdk.http;
+    requires software.amazon.awssdk.http.apache;
+    requires software.amazon.awssdk.utils;
+
+    exports org.chunkedupload.s3;
+
+    provides org.chunkedupload.spi.StorageProvider with org.chunkedupload.s3.S3Provider;
+}

@@ -1,0 +1,165 @@
+package org.chunkedupload.s3;
+
+import java.io.InputStream;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalLong;
+import org.chunkedupload.api.AbortGuarantee;
+import org.chunkedupload.api.Capabilities;
+import org.chunkedupload.api.Capabilities.Feature;
+import org.chunkedupload.api.NoSuchObjectException;
+import org.chunkedupload.api.NoSuchUploadException;
+import org.chunkedupload.api.ObjectInfo;
+import org.chunkedupload.api.ObjectTarget;
+import org.chunkedupload.api.PendingUpload;
+import org.chunkedupload.api.UploadHandle;
+import org.chunkedupload.api.UploadOptions;
+import org.chunkedupload.spi.ProviderBackend;
+import org.chunkedupload.spi.ProviderUpload;
+import software.amazon.awssdk.core.exception.SdkException;
+import software.amazon.awssdk.http.SdkHttpClient;
+import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.s3.model.ChecksumAlgorithm;
+import software.amazon.awssdk.services.s3.model.ChecksumType;
+import software.amazon.awssdk.services.s3.model.CreateMultipartUploadRequest;
+import software.amazon.awssdk.services.s3.model.HeadObjectResponse;
+import software.amazon.awssdk.services.s3.model.MultipartUpload;
+import software.amazon.awssdk.services.s3.model.NoSuchKeyException;
+import software.amazon.awssdk.services.s3.model.S3Exception;
+
+/** One S3 endpoint and credential set. */
+final class S3Backend implements ProviderBackend {
+    /** Handle state key: the upload was created with a full-object CRC-32C. */
+    static final String STATE_CHECKSUM = "ck";
+    static final String CRC32C_FULL = "crc32c-full";
+
+    static final Capabilities CAPABILITIES = Capabilities.builder()
+            .partSize(5L << 20, 5L << 30)
+            .partNumbers(1, 10_000)
+            .maxPartCount(10_000)
+            .maxObjectSize(5L << 40)
+            .addChecksumAlgorithm(org.chunkedupload.api.ChecksumAlgorithm.CRC32C)
+            .addFeature(Feature.LIST_PARTS)
+            .addFeature(Feature.LIST_PENDING)
+            .addFeature(Feature.CONDITIONAL_CREATE)
+            .addFeature(Feature.CONDITIONAL_MATCH)
+            .addFeature(Feature.PART_CHECKSUM)
+            .addFeature(Feature.ISOLATED_SESSIONS)
+            .abortGuarantee(AbortGuarantee.immediate())
+            .build();
+
+    final S3Settings settings;
+    private final SdkHttpClient http;
+    final S3Client client;
+    final S3Client partClient;
+
+    S3Backend(S3Settings settings) {
+        this.settings = settings;
+        this.http = settings.httpClient();
+        this.client = settings.client(http, true);
+        this.partClient = settings.client(http, false);
+    }
+
+    @Override
+    public Capabilities capabilities() {
+        return settings.fullObjectCrc32c() ? CAPABILITIES
+                : CAPABILITIES.toBuilder().removeFeature(Feature.PART_CHECKSUM).build();
+    }
+
+    @Override
+    public ProviderUpload initiate(String bucket, String key, UploadOptions options) {
+        CreateMultipartUploadRequest.Builder req = CreateMultipartUploadRequest.builder().bucket(bucket).key(key)
+                .contentType(options.contentType()).metadata(options.metadata());
+        Map<String, String> state = new HashMap<>();
+        if (settings.fullObjectCrc32c()) {
+            req.checksumAlgorithm(ChecksumAlgorithm.CRC32_C).checksumType(ChecksumType.FULL_OBJECT);
+            state.put(STATE_CHECKSUM, CRC32C_FULL);
+        }
+        try {
+            String uploadId = client.createMultipartUpload(req.build()).uploadId();
+            return new S3Upload(this, new UploadHandle(S3Provider.ID, bucket, key, uploadId, state));
+        } catch (SdkException e) {
+            throw S3Errors.map("initiate s3://" + bucket + "/" + key, e);
+        }
+    }
+
+    @Override
+    public ProviderUpload resume(UploadHandle handle) {
+        return new S3Upload(this, handle);
+    }
+
+    @Override
+    public List<PendingUpload> listPending(String bucket, String keyPrefix) {
+        List<PendingUpload> out = new ArrayList<>();
+        try {
+            for (MultipartUpload u : client.listMultipartUploadsPaginator(r -> r.bucket(bucket).prefix(keyPrefix)).uploads()) {
+                Map<String, String> state = u.checksumAlgorithm() == ChecksumAlgorithm.CRC32_C
+                        ? Map.of(STATE_CHECKSUM, CRC32C_FULL) : Map.of();
+                UploadHandle h = new UploadHandle(S3Provider.ID, bucket, u.key(), u.uploadId(), state);
+                OptionalLong bytes = OptionalLong.empty();
+                if (settings.pendingBytes()) {
+                    try {
+                        bytes = OptionalLong.of(new S3Upload(this, h).listParts().stream()
+                                .mapToLong(org.chunkedupload.api.PartReceipt::size).sum());
+                    } catch (NoSuchUploadException gone) {
+                        continue; // completed or aborted while listing
+                    }
+                }
+                out.add(new PendingUpload(h, u.initiated(), bytes));
+            }
+        } catch (SdkException e) {
+            throw S3Errors.map("list pending uploads in s3://" + bucket + "/" + keyPrefix, e);
+        }
+        return out;
+    }
+
+    @Override
+    public Optional<ObjectInfo> stat(String bucket, String key) {
+        try {
+            HeadObjectResponse h = client.headObject(r -> r.bucket(bucket).key(key));
+            return Optional.of(new ObjectInfo(new ObjectTarget(S3Provider.ID, bucket, key), h.contentLength(), h.eTag(),
+                    h.lastModified()));
+        } catch (NoSuchKeyException e) {
+            return Optional.empty();
+        } catch (S3Exception e) {
+            if (e.statusCode() == 404) {
+                return Optional.empty();
+            }
+            throw S3Errors.map("stat s3://" + bucket + "/" + key, e);
+        } catch (SdkException e) {
+            throw S3Errors.map("stat s3://" + bucket + "/" + key, e);
+        }
+    }
+
+    @Override
+    public InputStream read(String bucket, String key) {
+        try {
+            return client.getObject(r -> r.bucket(bucket).key(key));
+        } catch (NoSuchKeyException e) {
+            throw new NoSuchObjectException("no object at s3://" + bucket + "/" + key, e);
+        } catch (SdkException e) {
+            throw S3Errors.map("read s3://" + bucket + "/" + key, e);
+        }
+    }
+
+    @Override
+    public boolean delete(String bucket, String key) {
+        boolean existed = stat(bucket, key).isPresent();
+        try {
+            client.deleteObject(r -> r.bucket(bucket).key(key));
+        } catch (SdkException e) {
+            throw S3Errors.map("delete s3://" + bucket + "/" + key, e);
+        }
+        return existed;
+    }
+
+    @Override
+    public void close() {
+        partClient.close();
+        client.close();
+        http.close();
+    }
+}

@@ -1,0 +1,98 @@
+package org.chunkedupload.s3;
+
+import java.util.Set;
+import org.chunkedupload.api.AccessDeniedException;
+import org.chunkedupload.api.ChunkedUploadException;
+import org.chunkedupload.api.ConfigurationException;
+import org.chunkedupload.api.IntegrityException;
+import org.chunkedupload.api.InvalidPartException;
+import org.chunkedupload.api.InvalidPartOrderException;
+import org.chunkedupload.api.NoSuchUploadException;
+import org.chunkedupload.api.PartTooLargeException;
+import org.chunkedupload.api.PartTooSmallException;
+import org.chunkedupload.api.PreconditionFailedException;
+import org.chunkedupload.api.TransientStorageException;
+import software.amazon.awssdk.core.exception.SdkClientException;
+import software.amazon.awssdk.core.exception.SdkException;
+import software.amazon.awssdk.services.s3.model.S3Exception;
+
+/**
+ * Maps S3 errors onto the toolkit's exception model. Every message names the S3 error code, the
+ * HTTP status and the request id, so a support ticket can be filed from it.
+ */
+final class S3Errors {
+    private static final Set<String> THROTTLED = Set.of("SlowDown", "Throttling", "ThrottlingException",
+            "RequestLimitExceeded", "TooManyRequestsException", "RequestThrottled", "RequestTimeout",
+            "InternalError", "ServiceUnavailable", "OperationAborted");
+    private static final Set<String> DENIED = Set.of("AccessDenied", "InvalidAccessKeyId", "SignatureDoesNotMatch",
+            "ExpiredToken", "InvalidToken", "AllAccessDisabled", "AccountProblem");
+
+    private S3Errors() {
+    }
+
+    static ChunkedUploadException map(String action, SdkException e) {
+        if (e instanceof S3Exception s) {
+            return map(action, s);
+        }
+        if (e instanceof SdkClientException) {
+            // could not send the request or read the answer: connection refused or reset, timeout, ...
+            return new TransientStorageException(action + " failed: " + e.getMessage(), e, true, "s3", -1, null);
+        }
+        return new ChunkedUploadException(action + " failed: " + e.getMessage(), e, "s3", -1, null);
+    }
+
+    static ChunkedUploadException map(String action, S3Exception e) {
+        int status = e.statusCode();
+        String code = e.awsErrorDetails() == null ? null : e.awsErrorDetails().errorCode();
+        String requestId = e.requestId();
+        String detail = e.awsErrorDetails() == null ? e.getMessage() : e.awsErrorDetails().errorMessage();
+        String msg = action + " failed: " + (code == null ? "HTTP " + status : code + " (HTTP " + status + ")")
+                + (detail == null ? "" : ": " + detail) + (requestId == null ? "" : " [request id " + requestId + "]");
+        if (code == null) {
+            code = "";
+        }
+        switch (code) {
+            case "NoSuchUpload":
+                return new NoSuchUploadException(msg + "; the upload was completed, aborted or expired", e);
+            case "ConditionalRequestConflict":
+                return new NoSuchUploadException(msg + "; a conflicting write raced this conditional complete and S3"
+                        + " discarded the upload: start a new upload and send every part again", e);
+            case "InvalidPart":
+                return new InvalidPartException(msg + "; a part was never uploaded or its receipt is stale", e);
+            case "InvalidPartOrder":
+                return new InvalidPartOrderException(msg, e);
+            case "EntityTooSmall":
+                return new PartTooSmallException(msg + "; every part but the last needs at least 5 MiB", e);
+            case "EntityTooLarge":
+                return new PartTooLargeException(msg, e);
+            case "MalformedXML":
+            case "InvalidArgument":
+                return new InvalidPartException(msg, e);
+            case "PreconditionFailed":
+                return new PreconditionFailedException(msg, e);
+            case "NoSuchKey":
+                if (action.startsWith("complete")) {
+                    return new PreconditionFailedException(msg + "; complete required an existing object (If-Match)", e);
+                }
+                break;
+            case "BadDigest":
+            case "InvalidDigest":
+            case "XAmzContentSHA256Mismatch":
+                return new IntegrityException(msg + "; the bytes S3 received do not match their checksum", e);
+            case "NoSuchBucket":
+                return new ConfigurationException(msg + "; create the bucket or fix the bucket name", e);
+            default:
+                break;
+        }
+        if (DENIED.contains(code) || status == 401 || status == 403) {
+            return new AccessDeniedException(msg + "; check the credentials and their permissions", e);
+        }
+        if (status == 412) {
+            return new PreconditionFailedException(msg, e);
+        }
+        if (THROTTLED.contains(code) || status == 429 || status >= 500) {
+            return new TransientStorageException(msg, e, true, "s3", status, requestId);
+        }
+        return new ChunkedUploadException(msg, e, "s3", status, requestId);
+    }
+}

@@ -1,0 +1,41 @@
+package org.chunkedupload.s3;
+
+import java.util.List;
+import org.chunkedupload.api.BackendConfig;
+import org.chunkedupload.spi.ConfigKey;
+import org.chunkedupload.spi.ProviderBackend;
+import org.chunkedupload.spi.StorageProvider;
+
+/**
+ * Amazon S3 and S3-compatible stores, scheme {@code s3}, on the AWS SDK for Java v2 (synchronous
+ * client, Apache HTTP client). Each upload is an S3 multipart upload; see
+ * {@link S3Settings} for the settings.
+ */
+public final class S3Provider implements StorageProvider {
+    /** The provider id and URI scheme. */
+    public static final String ID = "s3";
+
+    /** Creates the provider; does no I/O. */
+    public S3Provider() {
+    }
+
+    @Override
+    public String id() {
+        return ID;
+    }
+
+    @Override
+    public String description() {
+        return "Amazon S3 and S3-compatible stores (multipart upload, AWS SDK for Java v2)";
+    }
+
+    @Override
+    public List<ConfigKey> configKeys() {
+        return S3Settings.KEYS;
+    }
+
+    @Override
+    public ProviderBackend open(BackendConfig config) {
+        return new S3Backend(S3Settings.from(config));
+    }
+}

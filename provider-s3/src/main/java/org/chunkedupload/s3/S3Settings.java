@@ -1,0 +1,154 @@
+package org.chunkedupload.s3;
+
+import java.net.URI;
+import java.time.Duration;
+import java.util.List;
+import java.util.Locale;
+import org.chunkedupload.api.BackendConfig;
+import org.chunkedupload.api.ConfigurationException;
+import org.chunkedupload.spi.ConfigKey;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
+import software.amazon.awssdk.auth.credentials.AwsSessionCredentials;
+import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
+import software.amazon.awssdk.auth.credentials.ProfileCredentialsProvider;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.core.checksums.RequestChecksumCalculation;
+import software.amazon.awssdk.core.checksums.ResponseChecksumValidation;
+import software.amazon.awssdk.core.retry.RetryMode;
+import software.amazon.awssdk.http.SdkHttpClient;
+import software.amazon.awssdk.http.apache.ApacheHttpClient;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.regions.providers.DefaultAwsRegionProviderChain;
+import software.amazon.awssdk.awscore.retry.AwsRetryStrategy;
+import software.amazon.awssdk.services.s3.S3Client;
+
+/**
+ * The settings of the S3 provider, and the clients built from them. Credentials come from explicit
+ * settings, a named profile, or the SDK's default chain (environment, system properties, profile,
+ * container and instance roles); they are never logged or written anywhere.
+ *
+ * <p>The SDK's automatic request checksums ({@code WHEN_SUPPORTED}, default since 2.30) are turned
+ * off ({@code WHEN_REQUIRED}): many S3-compatible servers reject their aws-chunked trailers.
+ * Integrity is instead explicit: with {@code checksum-mode=full-object-crc32c} (default) an upload
+ * is created with a full-object CRC-32C, each part carries the CRC-32C the engine computed, and
+ * complete sends the object's CRC-32C combined from the parts, which S3 verifies and reports back.
+ */
+record S3Settings(String endpoint, Region region, boolean pathStyle, AwsCredentialsProvider credentials,
+                  int maxConnections, Duration connectTimeout, Duration socketTimeout, boolean fullObjectCrc32c,
+                  boolean pendingBytes) {
+
+    static final List<ConfigKey> KEYS = List.of(
+            new ConfigKey("endpoint", "endpoint URL of an S3-compatible server (default: AWS for the region)", null, false),
+            new ConfigKey("region", "AWS region (default: the SDK's region chain; us-east-1 with an endpoint)", null, false),
+            new ConfigKey("path-style", "path-style bucket addressing (default: true with an endpoint, else false)", null, false),
+            new ConfigKey("access-key-id", "access key id (default: the SDK's credential chain)", null, true),
+            new ConfigKey("secret-access-key", "secret access key, with access-key-id", null, true),
+            new ConfigKey("session-token", "session token of temporary credentials", null, true),
+            new ConfigKey("profile", "named profile from ~/.aws/config and ~/.aws/credentials", null, false),
+            new ConfigKey("max-connections", "HTTP connection pool size", "64", false),
+            new ConfigKey("connect-timeout", "connect timeout in seconds", "10", false),
+            new ConfigKey("socket-timeout", "socket read timeout in seconds", "120", false),
+            new ConfigKey("checksum-mode", "full-object-crc32c (S3 verifies part and object CRC-32C) or none",
+                    "full-object-crc32c", false),
+            new ConfigKey("pending-bytes", "listPending also sums each upload's parts (one ListParts per upload)",
+                    "true", false));
+
+    static S3Settings from(BackendConfig c) {
+        String endpoint = c.get("endpoint").orElse(null);
+        if (endpoint != null) {
+            try {
+                URI u = URI.create(endpoint);
+                if (u.getScheme() == null || u.getHost() == null) {
+                    throw new IllegalArgumentException("no scheme or host");
+                }
+            } catch (IllegalArgumentException e) {
+                throw new ConfigurationException("setting 'endpoint' of provider s3 is not a URL: " + endpoint
+                        + " (e.g. http://127.0.0.1:9090)", e);
+            }
+        }
+        Region region;
+        if (c.get("region").isPresent()) {
+            region = Region.of(c.get("region").get());
+        } else if (endpoint != null) {
+            region = Region.US_EAST_1;
+        } else {
+            try {
+                region = DefaultAwsRegionProviderChain.builder().build().getRegion();
+            } catch (RuntimeException e) {
+                throw new ConfigurationException("no AWS region: set 'region' (or AWS_REGION)", e);
+            }
+        }
+        boolean pathStyle = bool(c, "path-style", endpoint != null);
+        AwsCredentialsProvider creds;
+        if (c.get("access-key-id").isPresent()) {
+            String secret = c.get("secret-access-key").orElseThrow(() -> new ConfigurationException(
+                    "setting 'access-key-id' of provider s3 needs 'secret-access-key' too"));
+            creds = StaticCredentialsProvider.create(c.get("session-token")
+                    .<software.amazon.awssdk.auth.credentials.AwsCredentials>map(
+                            t -> AwsSessionCredentials.create(c.get("access-key-id").get(), secret, t))
+                    .orElseGet(() -> AwsBasicCredentials.create(c.get("access-key-id").get(), secret)));
+        } else if (c.get("profile").isPresent()) {
+            creds = ProfileCredentialsProvider.create(c.get("profile").get());
+        } else {
+            creds = DefaultCredentialsProvider.builder().build();
+        }
+        String mode = c.get("checksum-mode").orElse("full-object-crc32c").toLowerCase(Locale.ROOT);
+        if (!mode.equals("full-object-crc32c") && !mode.equals("none")) {
+            throw new ConfigurationException("setting 'checksum-mode' of provider s3 must be full-object-crc32c or none, got '"
+                    + mode + "'");
+        }
+        return new S3Settings(endpoint, region, pathStyle, creds, positive(c, "max-connections", 64),
+                Duration.ofSeconds(positive(c, "connect-timeout", 10)), Duration.ofSeconds(positive(c, "socket-timeout", 120)),
+                mode.equals("full-object-crc32c"), bool(c, "pending-bytes", true));
+    }
+
+    private static boolean bool(BackendConfig c, String key, boolean dflt) {
+        String v = c.get(key).map(s -> s.trim().toLowerCase(Locale.ROOT)).orElse(Boolean.toString(dflt));
+        if (!v.equals("true") && !v.equals("false")) {
+            throw new ConfigurationException("setting '" + key + "' of provider s3 must be true or false, got '" + v + "'");
+        }
+        return v.equals("true");
+    }
+
+    private static int positive(BackendConfig c, String key, int dflt) {
+        String v = c.get(key).orElse(Integer.toString(dflt));
+        try {
+            int n = Integer.parseInt(v.trim());
+            if (n > 0) {
+                return n;
+            }
+        } catch (NumberFormatException e) {
+            // fall through
+        }
+        throw new ConfigurationException("setting '" + key + "' of provider s3 must be a positive integer, got '" + v + "'");
+    }
+
+    SdkHttpClient httpClient() {
+        return ApacheHttpClient.builder().maxConnections(maxConnections).connectionTimeout(connectTimeout)
+                .socketTimeout(socketTimeout).build();
+    }
+
+    /**
+     * @param http the shared HTTP client
+     * @param retries whether the SDK retries requests itself (not for part uploads: a part body is
+     *     read once, and the engine retries the part from its source)
+     */
+    S3Client client(SdkHttpClient http, boolean retries) {
+        var b = S3Client.builder().httpClient(http).region(region).credentialsProvider(credentials)
+                .forcePathStyle(pathStyle)
+                .requestChecksumCalculation(RequestChecksumCalculation.WHEN_REQUIRED)
+                .responseChecksumValidation(ResponseChecksumValidation.WHEN_REQUIRED)
+                .overrideConfiguration(o -> {
+                    if (retries) {
+                        o.retryStrategy(RetryMode.STANDARD);
+                    } else {
+                        o.retryStrategy(AwsRetryStrategy.doNotRetry());
+                    }
+                });
+        if (endpoint != null) {
+            b.endpointOverride(URI.create(endpoint));
+        }
+        return b.build();
+    }
+}
