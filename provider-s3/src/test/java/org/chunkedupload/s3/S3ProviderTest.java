@@ -1,0 +1,127 @@
+package org.chunkedupload.s3;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.chunkedupload.api.BackendConfig;
+import org.chunkedupload.api.ChunkedUploadSession;
+import org.chunkedupload.api.ObjectTarget;
+import org.chunkedupload.api.PartReceipt;
+import org.chunkedupload.api.ProviderRegistry;
+import org.chunkedupload.api.StorageBackend;
+import org.chunkedupload.api.TransientStorageException;
+import org.chunkedupload.api.UploadHandle;
+import org.chunkedupload.tck.servers.LocalServer;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** S3-specific behaviour on a real server (moto): pagination, the lifecycle backstop; and a 200 that carries an error. */
+class S3ProviderTest {
+    private static LocalServer moto;
+
+    @BeforeAll
+    static void start() {
+        moto = S3Emulators.moto();
+    }
+
+    @AfterAll
+    static void stop() {
+        moto.close();
+    }
+
+    private static StorageBackend open(Map<String, String> extra) {
+        Map<String, String> m = new java.util.HashMap<>(S3Emulators.config(moto).settings());
+        m.putAll(extra);
+        return ProviderRegistry.load().open(BackendConfig.of("s3", m));
+    }
+
+    @Test
+    void listPartsFollowsPaginationBeyondAThousandParts() {
+        try (StorageBackend s3 = open(Map.of())) {
+            ChunkedUploadSession s = s3.initiate(ObjectTarget.parse("s3://tck/pagination/parts"));
+            List<PartReceipt> sent = new ArrayList<>();
+            for (int n = 1; n <= 1001; n++) {
+                sent.add(s.uploadPart(n, new byte[] {(byte) n}));
+            }
+            List<PartReceipt> listed = s.listParts();
+            assertEquals(1001, listed.size());
+            assertEquals(sent.get(1000).token(), listed.get(1000).token());
+            s.abort();
+        }
+    }
+
+    @Test
+    void listPendingFollowsPaginationBeyondAThousandUploads() {
+        try (StorageBackend s3 = open(Map.of("pending-bytes", "false"))) {
+            List<ChunkedUploadSession> started = new ArrayList<>();
+            for (int i = 0; i < 1001; i++) {
+                started.add(s3.initiate(ObjectTarget.parse("s3://tck/pagination/uploads/" + (i % 7))));
+            }
+            assertEquals(1001, s3.listPending("tck", "pagination/uploads/").size());
+            started.forEach(ChunkedUploadSession::abort);
+            assertEquals(0, s3.listPending("tck", "pagination/uploads/").size());
+        }
+    }
+
+    @Test
+    void theLifecycleBackstopIsInstalledAndChecked() {
+        try (S3Lifecycle lc = new S3Lifecycle(S3Emulators.config(moto))) {
+            assertEquals(Optional.empty(), lc.abortIncompleteDays("tck", "videos/"));
+            lc.installAbortIncomplete("tck", "videos/", 7);
+            assertEquals(Optional.of(7), lc.abortIncompleteDays("tck", "videos/2026/"));
+            lc.installAbortIncomplete("tck", "videos/", 3);
+            assertEquals(Optional.of(3), lc.abortIncompleteDays("tck", "videos/"));
+            assertEquals(Optional.empty(), lc.abortIncompleteDays("tck", "other/"));
+        }
+    }
+
+    /** S3 may answer CompleteMultipartUpload with 200 OK and an error in the body; that is an error. */
+    @Test
+    void aCompleteAnsweredWith200AndAnErrorBodyIsAnError() throws Exception {
+        byte[] body = ("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<Error><Code>InternalError</Code>"
+                + "<Message>We encountered an internal error. Please try again.</Message>"
+                + "<RequestId>R200</RequestId></Error>").getBytes(StandardCharsets.UTF_8);
+        ServerSocket fake = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
+        Thread responder = new Thread(() -> {
+            while (!fake.isClosed()) {
+                try (Socket c = fake.accept()) {
+                    var in = new java.io.BufferedReader(new java.io.InputStreamReader(c.getInputStream(),
+                            StandardCharsets.ISO_8859_1));
+                    int length = 0;
+                    for (String line; (line = in.readLine()) != null && !line.isEmpty(); ) {
+                        if (line.toLowerCase(java.util.Locale.ROOT).startsWith("content-length:")) {
+                            length = Integer.parseInt(line.substring(15).trim());
+                        }
+                    }
+                    in.skip(length);
+                    c.getOutputStream().write(("HTTP/1.1 200 OK\r\nContent-Type: application/xml\r\nContent-Length: "
+                            + body.length + "\r\nConnection: close\r\n\r\n").getBytes(StandardCharsets.ISO_8859_1));
+                    c.getOutputStream().write(body);
+                } catch (java.io.IOException closed) {
+                    return;
+                }
+            }
+        });
+        responder.setDaemon(true);
+        responder.start();
+        try (StorageBackend s3 = ProviderRegistry.load().open(BackendConfig.of("s3", Map.of("endpoint",
+                "http://127.0.0.1:" + fake.getLocalPort(), "access-key-id", "a", "secret-access-key", "b")))) {
+            ChunkedUploadSession s = s3.resume(UploadHandle.of("s3", "b", "k", "up-1"));
+            TransientStorageException e = assertThrows(TransientStorageException.class,
+                    () -> s.complete(List.of(new PartReceipt(1, "\"etag\"", 1, null))));
+            assertTrue(e.getMessage().contains("InternalError") && e.retryable(), e.getMessage());
+        } finally {
+            fake.close();
+        }
+    }
+}
