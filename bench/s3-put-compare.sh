@@ -1,0 +1,54 @@
+#!/usr/bin/env bash
+# Benchmark: a 1 GiB file to S3Mock on loopback, same part size and concurrency for every client:
+#   chunked-upload put  |  AWS SDK v2 S3TransferManager  |  aws s3 cp  |  rclone copyto
+# Usage: bench/s3-put-compare.sh [SIZE_MIB=1024] [RUNS=3] [PART_MIB=16] [CONCURRENCY=8]
+# Needs: awscli and rclone (Debian packages). Prints wall and client CPU (user+sys) per run and medians.
+set -euo pipefail
+here="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+size_mib="${1:-1024}"; runs="${2:-3}"; part_mib="${3:-16}"; conc="${4:-8}"
+[ -x /usr/bin/aws ]  && command -v rclone >/dev/null || { echo "install awscli and rclone first" >&2; exit 2; }
+(cd "$here" && ./mvnw -q -B -DskipTests -pl bench,cli,provider-s3 -am package && ./mvnw -q -B -pl provider-s3 generate-test-resources)
+work="$(mktemp -d "${TMPDIR:-/tmp}/cu-s3bench.XXXXXX")"
+port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])')
+java -Xmx2g -jar "$here/provider-s3/target/emulators/s3mock-exec.jar" --server.port=0 \
+  --com.adobe.testing.s3mock.http-port="$port" --com.adobe.testing.s3mock.store.root="$work/store" \
+  --com.adobe.testing.s3mock.store.initial-buckets=bench > "$work/s3mock.log" 2>&1 &
+mock=$!
+trap 'kill $mock 2>/dev/null; rm -rf "$work"' EXIT
+until curl -s -o /dev/null "http://127.0.0.1:$port/"; do sleep 0.5; done
+endpoint="http://127.0.0.1:$port"
+head -c "$((size_mib * 1024 * 1024))" /dev/urandom > "$work/src"
+want="$(sha256sum "$work/src" | cut -d' ' -f1)"
+export AWS_ACCESS_KEY_ID=bench AWS_SECRET_ACCESS_KEY=bench-secret AWS_DEFAULT_REGION=us-east-1 AWS_RETRY_MODE=standard AWS_MAX_ATTEMPTS=5
+export AWS_CONFIG_FILE="$work/aws-config"
+printf '[default]\ns3 =\n  multipart_threshold = %dMB\n  multipart_chunksize = %dMB\n  max_concurrent_requests = %d\n' \
+  "$part_mib" "$part_mib" "$conc" > "$AWS_CONFIG_FILE"
+export RCLONE_CONFIG_MOCK_TYPE=s3 RCLONE_CONFIG_MOCK_PROVIDER=Other RCLONE_CONFIG_MOCK_ENDPOINT="$endpoint" \
+  RCLONE_CONFIG_MOCK_ACCESS_KEY_ID=bench RCLONE_CONFIG_MOCK_SECRET_ACCESS_KEY=bench-secret RCLONE_CONFIG_MOCK_FORCE_PATH_STYLE=true
+cp_bench="$(cat "$here/bench/target/classes/../classpath.txt"):$here/bench/target/classes"
+cmd_ours="'$here/chunked-upload' put '$work/src' s3://bench/KEY -o endpoint=$endpoint -o access-key-id=bench \
+  -o secret-access-key=bench-secret --part-size ${part_mib}MiB --concurrency $conc --quiet"
+cmd_tm="java -cp '$cp_bench' org.chunkedupload.bench.TransferManagerUpload $endpoint bench KEY '$work/src' \
+  $((part_mib * 1024 * 1024)) $conc"
+cmd_awscli="/usr/bin/aws --endpoint-url $endpoint s3 cp '$work/src' s3://bench/KEY --only-show-errors"
+cmd_rcl="env -u AWS_CA_BUNDLE rclone copyto '$work/src' mock:bench/KEY --s3-chunk-size ${part_mib}M --s3-upload-concurrency $conc \
+  --s3-upload-cutoff ${part_mib}M -q"
+verify() { curl -s "$endpoint/bench/$1" | sha256sum | cut -d' ' -f1 | grep -qx "$want" || { echo "$1: SHA-256 mismatch" >&2; exit 1; }; }
+median() { sort -n | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}'; }
+for tool in ${TOOLS:-ours tm awscli rcl}; do
+  : > "$work/$tool.wall"; : > "$work/$tool.cpu"
+  for i in $(seq 0 "$runs"); do   # run 0 warms up the server and the client, and is not counted
+    cmd_var="cmd_$tool"
+    /usr/bin/time -f "%e %U %S" -o "$work/t" bash -c "${!cmd_var//KEY/$tool-$i}" >/dev/null
+    read -r wall user sys < "$work/t"
+    verify "$tool-$i"
+    curl -s -X DELETE "$endpoint/bench/$tool-$i" >/dev/null
+    printf '%-7s run %d: wall %6.2fs  client cpu %6.2fs\n' "$tool" "$i" "$wall" "$(echo "$user + $sys" | bc)"
+    [ "$i" -gt 0 ] || continue
+    echo "$wall" >> "$work/$tool.wall"; echo "$user + $sys" | bc >> "$work/$tool.cpu"
+  done
+done
+echo "median of $runs, $size_mib MiB, parts of $part_mib MiB, concurrency $conc:"
+for tool in ${TOOLS:-ours tm awscli rcl}; do
+  printf '  %-7s wall %6.2fs  client cpu %6.2fs\n' "$tool" "$(median < "$work/$tool.wall")" "$(median < "$work/$tool.cpu")"
+done
