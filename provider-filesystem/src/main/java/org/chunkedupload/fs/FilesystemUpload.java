@@ -138,6 +138,12 @@ final class FilesystemUpload implements ProviderUpload {
             } catch (NoSuchFileException e) {
                 throw gone(e);
             }
+            if (inPlace && regions(claimed) != parts.size()) {
+                // a part upload claimed a region of the data file before the claim above: it may still write
+                // there, so the data file must not become the object; join a copy instead
+                join(parts, channels, tmp);
+                inPlace = false;
+            }
             Path source = tmp;
             if (inPlace) { // parts 1..k lie in order in the data file: publish it without copying
                 source = claimed.resolve(PartWriter.DATA);
@@ -195,7 +201,19 @@ final class FilesystemUpload implements ProviderUpload {
             }
         }
         try (Stream<Path> s = Files.list(dir)) {
-            return s.filter(f -> PartFile.isPartFile(f.getFileName().toString())).count() == parts.size();
+            return s.filter(f -> PartFile.isPartFile(f.getFileName().toString())).count() == parts.size()
+                    && regions(dir) == parts.size();
+        }
+    }
+
+    /**
+     * Regions of the data file claimed so far (each by exactly one writer, before it writes). Once the
+     * staging directory is claimed by complete no new region can be claimed, so counting them in the
+     * claimed directory tells whether a writer might still be writing to the data file.
+     */
+    private static long regions(Path stagingDir) throws IOException {
+        try (Stream<Path> s = Files.list(stagingDir)) {
+            return s.filter(f -> f.getFileName().toString().startsWith("region-")).count();
         }
     }
 

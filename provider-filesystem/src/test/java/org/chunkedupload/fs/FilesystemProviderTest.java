@@ -110,4 +110,33 @@ class FilesystemProviderTest {
         assertTrue(assertThrows(org.chunkedupload.api.ConfigurationException.class, () -> ProviderRegistry.load()
                 .open(BackendConfig.of("fs", Map.of("fsync", "maybe")))).getMessage().contains("'fsync'"));
     }
+
+    @Test
+    void placedPartsCompleteInPlaceOrByCopyWhenAWriterStillHoldsARegion() throws IOException {
+        for (boolean writerInFlight : new boolean[] {false, true}) {
+            ChunkedUploadSession s = fs.initiate(ObjectTarget.parse("fs://demo/placed-" + writerInFlight),
+                    org.chunkedupload.api.UploadOptions.builder().partSizeHint(1000).build());
+            byte[][] parts = {new byte[1000], new byte[1000], new byte[10]};
+            List<PartReceipt> receipts = new java.util.ArrayList<>();
+            for (int i = 0; i < parts.length; i++) {
+                java.util.Arrays.fill(parts[i], (byte) (i + 1));
+                receipts.add(s.uploadPart(i + 1, parts[i]));
+            }
+            Path staging = root.resolve(".chunked-uploads/demo/" + s.handle().uploadId());
+            assertTrue(Files.exists(staging.resolve("data")), "parts were placed in the data file");
+            if (writerInFlight) { // a writer claimed region 4 and is writing there, without a header yet
+                Files.createFile(staging.resolve("region-4"));
+                try (var ch = java.nio.channels.FileChannel.open(staging.resolve("data"),
+                        java.nio.file.StandardOpenOption.WRITE)) {
+                    ch.write(java.nio.ByteBuffer.wrap(new byte[] {9, 9, 9}), 3000);
+                }
+            }
+            s.complete(receipts);
+            byte[] got = Files.readAllBytes(root.resolve("demo/placed-" + writerInFlight));
+            assertEquals(2010, got.length);
+            assertEquals(1, got[0]);
+            assertEquals(2, got[1000]);
+            assertEquals(3, got[2009]);
+        }
+    }
 }

@@ -126,13 +126,16 @@ final class TransferRun {
                 : t instanceof UncheckedIOException u ? new ChunkedUploadException("cannot read the source: "
                         + u.getCause().getMessage(), u)
                 : new ChunkedUploadException("transfer failed: " + t, t);
+        // our own cancel() may have interrupted this thread: clear the flag so that the workers are really
+        // waited for (a part still in flight must not race the abort) and the abort is not cut short
+        boolean interrupted = Thread.interrupted();
         workers.shutdownNow();
         try {
             if (!workers.awaitTermination(1, TimeUnit.MINUTES)) {
                 e.addSuppressed(new IllegalStateException("part workers did not stop within a minute"));
             }
         } catch (InterruptedException ie) {
-            Thread.currentThread().interrupt();
+            interrupted = true;
         }
         ChunkedUploadSession s = session;
         if (s != null && abortOnFailure) {
@@ -146,7 +149,6 @@ final class TransferRun {
                 }
             } else {
                 try {
-                    Thread.interrupted(); // abort must not be cut short by our own interrupt
                     s.abort();
                     if (journal != null) {
                         journal.delete();
@@ -155,6 +157,9 @@ final class TransferRun {
                     e.addSuppressed(ae);
                 }
             }
+        }
+        if (interrupted) {
+            Thread.currentThread().interrupt();
         }
         future.completeExceptionally(e);
     }
