@@ -1,8 +1,10 @@
 #!/usr/bin/env bash
 # Benchmark: a 1 GiB file to S3Mock on loopback, same part size and concurrency for every client:
 #   chunked-upload put  |  AWS SDK v2 S3TransferManager  |  aws s3 cp  |  rclone copyto
-# Usage: bench/s3-put-compare.sh [SIZE_MIB=1024] [RUNS=3] [PART_MIB=16] [CONCURRENCY=8]
-# Needs: awscli and rclone (Debian packages). Prints wall and client CPU (user+sys) per run and medians.
+# Usage: [TOOLS="ours oursnock tm awscli rcl"] bench/s3-put-compare.sh [SIZE_MIB=1024] [RUNS=3] [PART_MIB=16] [CONCURRENCY=8]
+# (oursnock = ours with -o checksum-mode=none --checksum none: no server-verified CRC-32C)
+# Needs: awscli and rclone (Debian packages). Each timed run starts a fresh S3Mock (empty store).
+# Prints wall and client CPU (user+sys) per run and medians.
 set -euo pipefail
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 size_mib="${1:-1024}"; runs="${2:-3}"; part_mib="${3:-16}"; conc="${4:-8}"
@@ -10,12 +12,18 @@ size_mib="${1:-1024}"; runs="${2:-3}"; part_mib="${3:-16}"; conc="${4:-8}"
 (cd "$here" && ./mvnw -q -B -DskipTests -pl bench,cli,provider-s3 -am package && ./mvnw -q -B -pl provider-s3 generate-test-resources)
 work="$(mktemp -d "${TMPDIR:-/tmp}/cu-s3bench.XXXXXX")"
 port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])')
-java -Xmx2g -jar "$here/provider-s3/target/emulators/s3mock-exec.jar" --server.port=0 \
-  --com.adobe.testing.s3mock.http-port="$port" --com.adobe.testing.s3mock.store.root="$work/store" \
-  --com.adobe.testing.s3mock.store.initial-buckets=bench > "$work/s3mock.log" 2>&1 &
-mock=$!
-trap 'kill $mock 2>/dev/null; rm -rf "$work"' EXIT
-until curl -s -o /dev/null "http://127.0.0.1:$port/"; do sleep 0.5; done
+mock=""
+# every timed run gets a fresh S3Mock with an empty store: its speed drifts as it accumulates data
+start_mock() {
+  [ -z "$mock" ] || { kill "$mock" 2>/dev/null; wait "$mock" 2>/dev/null || true; }
+  rm -rf "$work/store"
+  java -Xmx2g -jar "$here/provider-s3/target/emulators/s3mock-exec.jar" --server.port=0 \
+    --com.adobe.testing.s3mock.http-port="$port" --com.adobe.testing.s3mock.store.root="$work/store" \
+    --com.adobe.testing.s3mock.store.initial-buckets=bench > "$work/s3mock.log" 2>&1 &
+  mock=$!
+  until curl -s -o /dev/null "http://127.0.0.1:$port/"; do sleep 0.5; done
+}
+trap '[ -z "$mock" ] || kill $mock 2>/dev/null; rm -rf "$work"' EXIT
 endpoint="http://127.0.0.1:$port"
 head -c "$((size_mib * 1024 * 1024))" /dev/urandom > "$work/src"
 want="$(sha256sum "$work/src" | cut -d' ' -f1)"
@@ -28,6 +36,7 @@ export RCLONE_CONFIG_MOCK_TYPE=s3 RCLONE_CONFIG_MOCK_PROVIDER=Other RCLONE_CONFI
 cp_bench="$(cat "$here/bench/target/classes/../classpath.txt"):$here/bench/target/classes"
 cmd_ours="'$here/chunked-upload' put '$work/src' s3://bench/KEY -o endpoint=$endpoint -o access-key-id=bench \
   -o secret-access-key=bench-secret --part-size ${part_mib}MiB --concurrency $conc --quiet"
+cmd_oursnock="$cmd_ours -o checksum-mode=none --checksum none"
 cmd_tm="java -cp '$cp_bench' org.chunkedupload.bench.TransferManagerUpload $endpoint bench KEY '$work/src' \
   $((part_mib * 1024 * 1024)) $conc"
 cmd_awscli="/usr/bin/aws --endpoint-url $endpoint s3 cp '$work/src' s3://bench/KEY --only-show-errors"
@@ -38,6 +47,7 @@ median() { sort -n | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}'; }
 for tool in ${TOOLS:-ours tm awscli rcl}; do
   : > "$work/$tool.wall"; : > "$work/$tool.cpu"
   for i in $(seq 0 "$runs"); do   # run 0 warms up the server and the client, and is not counted
+    start_mock
     cmd_var="cmd_$tool"
     /usr/bin/time -f "%e %U %S" -o "$work/t" bash -c "${!cmd_var//KEY/$tool-$i}" >/dev/null
     read -r wall user sys < "$work/t"
@@ -50,5 +60,6 @@ for tool in ${TOOLS:-ours tm awscli rcl}; do
 done
 echo "median of $runs, $size_mib MiB, parts of $part_mib MiB, concurrency $conc:"
 for tool in ${TOOLS:-ours tm awscli rcl}; do
+  [ -s "$work/$tool.wall" ] || continue
   printf '  %-7s wall %6.2fs  client cpu %6.2fs\n' "$tool" "$(median < "$work/$tool.wall")" "$(median < "$work/$tool.cpu")"
 done

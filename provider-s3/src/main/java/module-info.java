@@ -9,6 +9,8 @@ module org.chunkedupload.s3 {
     requires software.amazon.awssdk.http;
     requires software.amazon.awssdk.http.apache;
     requires software.amazon.awssdk.utils;
+    requires software.amazon.awssdk.http.auth.aws;
+    requires software.amazon.awssdk.http.auth.spi;
 
     exports org.chunkedupload.s3;
 

@@ -55,6 +55,23 @@ public interface ChunkedUploadSession {
     PartReceipt uploadPart(int partNumber, InputStream body, long length, Checksum checksum);
 
     /**
+     * Uploads one part from a source that can be opened more than once (a file range, a buffer).
+     * Each call of {@code source} must yield the same {@code length} bytes from the start; a provider
+     * whose transport may send a body twice (an SDK's own retry, unsigned payloads) opens it again,
+     * and every stream opened is checked like the body of {@link #uploadPart(int, InputStream, long, Checksum)}
+     * and closed before this method returns.
+     *
+     * @param partNumber the part number
+     * @param source opens a fresh stream over the part's bytes
+     * @param length the exact number of bytes of the part
+     * @param checksum the expected checksum of the part, or {@code null}
+     * @return the receipt
+     * @see #uploadPart(int, InputStream, long, Checksum)
+     */
+    PartReceipt uploadPart(int partNumber, java.util.function.Supplier<? extends InputStream> source, long length,
+                           Checksum checksum);
+
+    /**
      * Uploads one part from a byte array.
      *
      * @param partNumber the part number
@@ -63,7 +80,7 @@ public interface ChunkedUploadSession {
      * @see #uploadPart(int, InputStream, long)
      */
     default PartReceipt uploadPart(int partNumber, byte[] bytes) {
-        return uploadPart(partNumber, new ByteArrayInputStream(bytes), bytes.length);
+        return uploadPart(partNumber, () -> new ByteArrayInputStream(bytes), bytes.length, null);
     }
 
     /**

@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;
+import java.util.function.Supplier;
 import org.chunkedupload.api.Capabilities;
 import org.chunkedupload.api.Capabilities.Feature;
 import org.chunkedupload.api.Checksum;
@@ -40,8 +41,60 @@ final class GuardedSession implements ChunkedUploadSession {
 
     @Override
     public PartReceipt uploadPart(int partNumber, InputStream body, long length, Checksum checksum) {
-        backend.ensureOpen();
         Objects.requireNonNull(body, "body");
+        return upload(partNumber, length, checksum, new Streams(() -> body, false), false);
+    }
+
+    @Override
+    public PartReceipt uploadPart(int partNumber, Supplier<? extends InputStream> source, long length,
+                                  Checksum checksum) {
+        Objects.requireNonNull(source, "source");
+        return upload(partNumber, length, checksum, new Streams(source, true), true);
+    }
+
+    /** The verified streams opened over a caller's part: the last one is the one the provider consumed. */
+    private static final class Streams {
+        private final Supplier<? extends InputStream> source;
+        private final boolean owned;
+        private final List<PartInputStream> opened = new java.util.concurrent.CopyOnWriteArrayList<>();
+        private final List<InputStream> raw = new java.util.concurrent.CopyOnWriteArrayList<>();
+
+        Streams(Supplier<? extends InputStream> source, boolean owned) {
+            this.source = source;
+            this.owned = owned;
+        }
+
+        PartInputStream open(int partNumber, long length, Checksum checksum) {
+            InputStream in = Objects.requireNonNull(source.get(), "the part source returned null");
+            raw.add(in);
+            PartInputStream p = new PartInputStream(in, partNumber, length, checksum);
+            opened.add(p);
+            return p;
+        }
+
+        PartInputStream last() {
+            return opened.get(opened.size() - 1);
+        }
+
+        String failure() {
+            return opened.stream().map(PartInputStream::failure).filter(Objects::nonNull).reduce((x, y) -> y).orElse(null);
+        }
+
+        void close() {
+            if (owned) {
+                for (InputStream in : raw) {
+                    try {
+                        in.close();
+                    } catch (java.io.IOException e) {
+                        // a read-only source: nothing was lost
+                    }
+                }
+            }
+        }
+    }
+
+    private PartReceipt upload(int partNumber, long length, Checksum checksum, Streams streams, boolean repeatable) {
+        backend.ensureOpen();
         if (length < 0) {
             throw new IllegalArgumentException("part length must be >= 0, got " + length);
         }
@@ -50,16 +103,20 @@ final class GuardedSession implements ChunkedUploadSession {
             throw new PartTooLargeException("part " + partNumber + " is " + length + " bytes, above the maximum part size "
                     + caps.maxPartSize() + " of provider " + backend.providerId() + ": use a smaller part size");
         }
-        PartInputStream in = new PartInputStream(body, partNumber, length, checksum);
         PartReceipt receipt;
         try {
-            receipt = upload.uploadPart(new PartContent(partNumber, in, length, checksum));
+            PartInputStream first = streams.open(partNumber, length, checksum);
+            receipt = upload.uploadPart(new PartContent(partNumber, first, length, checksum,
+                    repeatable ? () -> streams.open(partNumber, length, checksum) : null));
         } catch (RuntimeException e) {
-            if (in.failure() != null) {
-                throw new IntegrityException(in.failure(), e);
+            if (streams.failure() != null) {
+                throw new IntegrityException(streams.failure(), e);
             }
             throw e;
+        } finally {
+            streams.close();
         }
+        PartInputStream in = streams.last();
         if (in.count() != length) {
             throw new IntegrityException("provider " + backend.providerId() + " stored part " + partNumber + " after reading "
                     + in.count() + " of " + length + " bytes (a provider bug: report it to the provider's author)");

@@ -2,6 +2,7 @@ package org.chunkedupload.spi;
 
 import java.io.InputStream;
 import java.util.Objects;
+import java.util.function.Supplier;
 import org.chunkedupload.api.Checksum;
 
 /**
@@ -14,13 +15,45 @@ import org.chunkedupload.api.Checksum;
  * @param length the number of bytes
  * @param checksum the expected checksum supplied by the caller, to send to the store where it
  *     verifies one; {@code null} when none was supplied
+ * @param reopener opens the part afresh (each stream checked like {@code body}) when the caller's
+ *     source can be read more than once, or {@code null}; use it where the transport may send the body
+ *     twice. Streams it opens are closed by the API after the call, whatever the provider does.
  */
-public record PartContent(int partNumber, InputStream body, long length, Checksum checksum) {
+public record PartContent(int partNumber, InputStream body, long length, Checksum checksum,
+                          Supplier<InputStream> reopener) {
     /** Validates the fields. */
     public PartContent {
         Objects.requireNonNull(body, "body");
         if (length < 0) {
             throw new IllegalArgumentException("length must be >= 0");
         }
+    }
+
+    /**
+     * A part whose body can be read once.
+     *
+     * @param partNumber the part number
+     * @param body the bytes
+     * @param length the number of bytes
+     * @param checksum the expected checksum, or {@code null}
+     */
+    public PartContent(int partNumber, InputStream body, long length, Checksum checksum) {
+        this(partNumber, body, length, checksum, null);
+    }
+
+    /** @return whether {@link #reopen()} may be called */
+    public boolean repeatable() {
+        return reopener != null;
+    }
+
+    /**
+     * @return a fresh stream over the part's bytes
+     * @throws IllegalStateException when the part is not {@link #repeatable()}
+     */
+    public InputStream reopen() {
+        if (reopener == null) {
+            throw new IllegalStateException("part " + partNumber + " can be read only once");
+        }
+        return reopener.get();
     }
 }

@@ -21,7 +21,9 @@ import software.amazon.awssdk.http.apache.ApacheHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.regions.providers.DefaultAwsRegionProviderChain;
 import software.amazon.awssdk.awscore.retry.AwsRetryStrategy;
+import software.amazon.awssdk.http.auth.aws.signer.AwsV4FamilyHttpSigner;
 import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.s3.auth.scheme.S3AuthSchemeProvider;
 
 /**
  * The settings of the S3 provider, and the clients built from them. Credentials come from explicit
@@ -36,7 +38,7 @@ import software.amazon.awssdk.services.s3.S3Client;
  */
 record S3Settings(String endpoint, Region region, boolean pathStyle, AwsCredentialsProvider credentials,
                   int maxConnections, Duration connectTimeout, Duration socketTimeout, boolean fullObjectCrc32c,
-                  boolean pendingBytes) {
+                  boolean pendingBytes, boolean payloadSigning) {
 
     static final List<ConfigKey> KEYS = List.of(
             new ConfigKey("endpoint", "endpoint URL of an S3-compatible server (default: AWS for the region)", null, false),
@@ -52,7 +54,10 @@ record S3Settings(String endpoint, Region region, boolean pathStyle, AwsCredenti
             new ConfigKey("checksum-mode", "full-object-crc32c (S3 verifies part and object CRC-32C) or none",
                     "full-object-crc32c", false),
             new ConfigKey("pending-bytes", "listPending also sums each upload's parts (one ListParts per upload)",
-                    "true", false));
+                    "true", false),
+            new ConfigKey("payload-signing", "auto (the SDK's choice: over plain HTTP every part is hashed with SHA-256"
+                    + " and sent aws-chunked) or off (UNSIGNED-PAYLOAD: for trusted networks; integrity then rests on"
+                    + " the CRC-32C the server verifies)", "auto", false));
 
     static S3Settings from(BackendConfig c) {
         String endpoint = c.get("endpoint").orElse(null);
@@ -98,9 +103,14 @@ record S3Settings(String endpoint, Region region, boolean pathStyle, AwsCredenti
             throw new ConfigurationException("setting 'checksum-mode' of provider s3 must be full-object-crc32c or none, got '"
                     + mode + "'");
         }
+        String signing = c.get("payload-signing").orElse("auto").trim().toLowerCase(Locale.ROOT);
+        if (!signing.equals("auto") && !signing.equals("off")) {
+            throw new ConfigurationException("setting 'payload-signing' of provider s3 must be auto or off, got '"
+                    + signing + "'");
+        }
         return new S3Settings(endpoint, region, pathStyle, creds, positive(c, "max-connections", 64),
                 Duration.ofSeconds(positive(c, "connect-timeout", 10)), Duration.ofSeconds(positive(c, "socket-timeout", 120)),
-                mode.equals("full-object-crc32c"), bool(c, "pending-bytes", true));
+                mode.equals("full-object-crc32c"), bool(c, "pending-bytes", true), signing.equals("auto"));
     }
 
     private static boolean bool(BackendConfig c, String key, boolean dflt) {
@@ -148,6 +158,13 @@ record S3Settings(String endpoint, Region region, boolean pathStyle, AwsCredenti
                 });
         if (endpoint != null) {
             b.endpointOverride(URI.create(endpoint));
+        }
+        if (!payloadSigning) {
+            S3AuthSchemeProvider dflt = S3AuthSchemeProvider.defaultProvider();
+            b.authSchemeProvider(params -> dflt.resolveAuthScheme(params).stream()
+                    .map(o -> o.toBuilder().putSignerProperty(AwsV4FamilyHttpSigner.PAYLOAD_SIGNING_ENABLED, false)
+                            .putSignerProperty(AwsV4FamilyHttpSigner.CHUNK_ENCODING_ENABLED, false).build())
+                    .toList());
         }
         return b.build();
     }

@@ -54,8 +54,11 @@ final class S3Upload implements ProviderUpload {
             req.checksumCRC32C(part.checksum().base64()); // S3 verifies it (BadDigest on mismatch)
         }
         try {
-            UploadPartResponse r = backend.partClient.uploadPart(req.build(),
-                    RequestBody.fromInputStream(part.body(), part.length()));
+            // a re-openable part lets the SDK read the body more than once (needed for unsigned payloads)
+            RequestBody body = part.repeatable()
+                    ? RequestBody.fromContentProvider(part::reopen, part.length(), "application/octet-stream")
+                    : RequestBody.fromInputStream(part.body(), part.length());
+            UploadPartResponse r = backend.partClient.uploadPart(req.build(), body);
             return new PartReceipt(part.partNumber(), r.eTag(), part.length(),
                     r.checksumCRC32C() == null ? null : new Checksum(org.chunkedupload.api.ChecksumAlgorithm.CRC32C,
                             r.checksumCRC32C()));

@@ -224,8 +224,10 @@ final class TransferRun {
                 throw new CancelledTransferException("the transfer was cancelled before part " + number + " was sent", null);
             }
             attemptsStarted.incrementAndGet();
-            try (InputStream in = new CountingInputStream(body.open(), sent)) {
-                PartReceipt r = session.uploadPart(number, in, length, checksum);
+            try {
+                // a re-openable source: a provider may read the part more than once (SDK retry, unsigned payload)
+                PartReceipt r = session.uploadPart(number, () -> new CountingInputStream(body.open(), sent), length,
+                        checksum);
                 if (journal != null) {
                     journal.record(r);
                 }
