@@ -2,7 +2,8 @@
 # Benchmark: a 1 GiB file to S3Mock on loopback, same part size and concurrency for every client:
 #   chunked-upload put  |  AWS SDK v2 S3TransferManager  |  aws s3 cp  |  rclone copyto
 # Usage: [TOOLS="ours oursnock tm awscli rcl"] bench/s3-put-compare.sh [SIZE_MIB=1024] [RUNS=3] [PART_MIB=16] [CONCURRENCY=8]
-# (oursnock = ours with -o checksum-mode=none --checksum none: no server-verified CRC-32C)
+# (oursnock = ours with -o checksum-mode=none --checksum none: no server-verified CRC-32C;
+#  oursunsigned = ours with -o payload-signing=off: UNSIGNED-PAYLOAD, integrity from the verified CRC-32C)
 # Needs: awscli and rclone (Debian packages). Each timed run starts a fresh S3Mock (empty store).
 # Prints wall and client CPU (user+sys) per run and medians.
 set -euo pipefail
@@ -37,6 +38,7 @@ cp_bench="$(cat "$here/bench/target/classes/../classpath.txt"):$here/bench/targe
 cmd_ours="'$here/chunked-upload' put '$work/src' s3://bench/KEY -o endpoint=$endpoint -o access-key-id=bench \
   -o secret-access-key=bench-secret --part-size ${part_mib}MiB --concurrency $conc --quiet"
 cmd_oursnock="$cmd_ours -o checksum-mode=none --checksum none"
+cmd_oursunsigned="$cmd_ours -o payload-signing=off"
 cmd_tm="java -cp '$cp_bench' org.chunkedupload.bench.TransferManagerUpload $endpoint bench KEY '$work/src' \
   $((part_mib * 1024 * 1024)) $conc"
 cmd_awscli="/usr/bin/aws --endpoint-url $endpoint s3 cp '$work/src' s3://bench/KEY --only-show-errors"
