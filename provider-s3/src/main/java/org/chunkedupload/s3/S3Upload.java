@@ -54,8 +54,9 @@ final class S3Upload implements ProviderUpload {
             req.checksumCRC32C(part.checksum().base64()); // S3 verifies it (BadDigest on mismatch)
         }
         try {
-            // a re-openable part lets the SDK read the body more than once (needed for unsigned payloads)
-            RequestBody body = part.repeatable()
+            // unsigned payloads need a body the SDK can read more than once; with signing on, a one-shot body
+            // keeps the SDK streaming (aws-chunked) instead of hashing every part in an extra pass first
+            RequestBody body = part.repeatable() && !backend.settings.payloadSigning()
                     ? RequestBody.fromContentProvider(part::reopen, part.length(), "application/octet-stream")
                     : RequestBody.fromInputStream(part.body(), part.length());
             UploadPartResponse r = backend.partClient.uploadPart(req.build(), body);
