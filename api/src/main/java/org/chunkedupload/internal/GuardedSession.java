@@ -52,7 +52,7 @@ final class GuardedSession implements ChunkedUploadSession {
         return upload(partNumber, length, checksum, new Streams(source, true), true);
     }
 
-    /** The verified streams opened over a caller's part: the last one is the one the provider consumed. */
+    /** The verified streams opened over a caller's part (one, or several when the provider re-reads it). */
     private static final class Streams {
         private final Supplier<? extends InputStream> source;
         private final boolean owned;
@@ -72,7 +72,13 @@ final class GuardedSession implements ChunkedUploadSession {
             return p;
         }
 
-        PartInputStream last() {
+        /** @return the last stream read to its end (the bytes the provider stored), else the last one opened */
+        PartInputStream consumed(long length) {
+            for (int i = opened.size() - 1; i >= 0; i--) {
+                if (opened.get(i).count() == length) {
+                    return opened.get(i);
+                }
+            }
             return opened.get(opened.size() - 1);
         }
 
@@ -116,7 +122,7 @@ final class GuardedSession implements ChunkedUploadSession {
         } finally {
             streams.close();
         }
-        PartInputStream in = streams.last();
+        PartInputStream in = streams.consumed(length);
         if (in.count() != length) {
             throw new IntegrityException("provider " + backend.providerId() + " stored part " + partNumber + " after reading "
                     + in.count() + " of " + length + " bytes (a provider bug: report it to the provider's author)");
