@@ -5,15 +5,21 @@ import java.io.InputStream;
 import java.io.InterruptedIOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 
-/** Reads one byte range of a file with positional reads; many of these share one channel safely. */
-class FileRangeInputStream extends InputStream {
+/**
+ * Reads one byte range of a file through a descriptor of its own (closed with the stream): parts read
+ * in parallel then each read sequentially on their own descriptor, which keeps the kernel's
+ * per-descriptor read-ahead working (on one shared descriptor, interleaved streams defeat it).
+ */
+final class FileRangeInputStream extends InputStream {
     private final FileChannel channel;
     private final long end;
     private long position;
 
-    FileRangeInputStream(FileChannel channel, long offset, long length) {
-        this.channel = channel;
+    FileRangeInputStream(Path file, long offset, long length) throws IOException {
+        this.channel = FileChannel.open(file, StandardOpenOption.READ);
         this.position = offset;
         this.end = offset + length;
     }
@@ -39,5 +45,10 @@ class FileRangeInputStream extends InputStream {
         }
         position += n;
         return n;
+    }
+
+    @Override
+    public void close() throws IOException {
+        channel.close();
     }
 }

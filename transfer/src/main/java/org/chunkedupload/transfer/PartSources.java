@@ -5,7 +5,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
-import java.nio.channels.FileChannel;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.Base64;
@@ -24,26 +23,11 @@ interface PartSources {
      */
     InputStream open(long offset, long length);
 
-    /** Positional reads of a file; the file is never loaded whole. */
-    static PartSources of(FileChannel channel) {
-        return (offset, length) -> new FileRangeInputStream(channel, offset, length);
-    }
-
-    /**
-     * Reads of a file through a channel opened per part: each part then reads sequentially on its
-     * own descriptor, which keeps the kernel's per-descriptor read-ahead working while parts are
-     * read in parallel (on one shared descriptor, interleaved streams defeat it).
-     */
+    /** Positional reads of a file, a descriptor per part; the file is never loaded whole. */
     static PartSources of(java.nio.file.Path file) {
         return (offset, length) -> {
             try {
-                FileChannel ch = FileChannel.open(file, java.nio.file.StandardOpenOption.READ);
-                return new FileRangeInputStream(ch, offset, length) {
-                    @Override
-                    public void close() throws IOException {
-                        ch.close();
-                    }
-                };
+                return new FileRangeInputStream(file, offset, length);
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }

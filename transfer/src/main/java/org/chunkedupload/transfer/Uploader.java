@@ -2,13 +2,10 @@ package org.chunkedupload.transfer;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
-import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -153,15 +150,13 @@ public final class Uploader {
         PartPlan plan = PartPlan.of(fp.size(), caps, partSize, backend.providerId());
         ChecksumAlgorithm alg = partChecksum(caps, backend.providerId());
         return new Transfer(new TransferRun(this).start(run -> {
-            try (FileChannel ch = FileChannel.open(file, StandardOpenOption.READ)) {
-                run.session = backend.initiate(target, options.toBuilder().partSizeHint(plan.partSize()).build());
-                if (journal != null) {
-                    run.journal = new Journal(journal, run.session.handle(), file, fp, plan.partSize(), precondition);
-                    run.journal.write();
-                }
-                listener.onInitiated(run.session.handle());
-                return uploadFile(run, ch, file, fp, plan, alg, Map.of(), precondition);
+            run.session = backend.initiate(target, options.toBuilder().partSizeHint(plan.partSize()).build());
+            if (journal != null) {
+                run.journal = new Journal(journal, run.session.handle(), file, fp, plan.partSize(), precondition);
+                run.journal.write();
             }
+            listener.onInitiated(run.session.handle());
+            return uploadFile(run, file, fp, plan, alg, Map.of(), precondition);
         }));
     }
 
@@ -271,11 +266,9 @@ public final class Uploader {
         return new Transfer(new TransferRun(this).start(run -> {
             run.session = backend.resume(j.handle);
             run.journal = j;
-            try (FileChannel ch = FileChannel.open(j.source, StandardOpenOption.READ)) {
-                Map<Integer, PartReceipt> done = Reconcile.done(run.session, caps, j, plan, PartSources.of(ch));
-                listener.onInitiated(j.handle);
-                return uploadFile(run, ch, j.source, now, plan, alg, done, j.precondition);
-            }
+            Map<Integer, PartReceipt> done = Reconcile.done(run.session, caps, j, plan, PartSources.of(j.source));
+            listener.onInitiated(j.handle);
+            return uploadFile(run, j.source, now, plan, alg, done, j.precondition);
         }));
     }
 
@@ -305,12 +298,12 @@ public final class Uploader {
         TransferRun run = new TransferRun(this);
         run.abortOnFailure = false;
         run.session = backend.resume(handle);
-        try (FileChannel ch = FileChannel.open(file, StandardOpenOption.READ)) {
+        try {
             int n = lastPart - firstPart + 1;
             int[] numbers = new int[n];
             long[] lengths = new long[n];
             TransferRun.BodySupplier[] bodies = new TransferRun.BodySupplier[n];
-            PartSources src = PartSources.of(ch);
+            PartSources src = PartSources.of(file);
             for (int i = 0; i < n; i++) {
                 int index = firstPart - first + i;
                 numbers[i] = plan.partNumber(index);
@@ -319,8 +312,6 @@ public final class Uploader {
             }
             return TransferRun.sorted(run.uploadAll(numbers, lengths, bodies,
                     partChecksum(backend.capabilities(), backend.providerId())));
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new CancelledTransferException("interrupted while uploading parts", e);
@@ -357,9 +348,9 @@ public final class Uploader {
         return session.complete(receipts, precondition);
     }
 
-    private UploadResult uploadFile(TransferRun run, FileChannel ch, Path file, SourceFingerprint before, PartPlan plan,
+    private UploadResult uploadFile(TransferRun run, Path file, SourceFingerprint before, PartPlan plan,
                                     ChecksumAlgorithm alg, Map<Integer, PartReceipt> done, WritePrecondition pre)
-            throws IOException, InterruptedException {
+            throws InterruptedException {
         List<PartReceipt> receipts = uploadPlan(run, PartSources.of(file), plan, alg, done);
         SourceFingerprint after = fingerprint(file, false);
         if (after.size() != before.size() || after.modifiedMillis() != before.modifiedMillis()) {
