@@ -3,8 +3,11 @@
 #   chunked-upload put  |  AWS SDK v2 S3TransferManager  |  aws s3 cp  |  rclone copyto
 # Usage: [TOOLS="ours oursnock tm awscli rcl"] bench/s3-put-compare.sh [SIZE_MIB=1024] [RUNS=3] [PART_MIB=16] [CONCURRENCY=8]
 # (oursnock = ours with -o checksum-mode=none --checksum none: no server-verified CRC-32C;
-#  oursunsigned = ours with -o payload-signing=off: UNSIGNED-PAYLOAD, integrity from the verified CRC-32C)
+#  oursunsigned = ours with -o payload-signing=off: UNSIGNED-PAYLOAD, integrity from the verified CRC-32C;
+#  oursnoexpect = ours without 'Expect: 100-continue'; ourslean = both; oursbare = unsigned, no checksums)
 # Needs: awscli and rclone (Debian packages). Each timed run starts a fresh S3Mock (empty store).
+# PIN=1 runs S3Mock on CPU 0 and the client on CPU 1 (taskset), so that neither steals the other's
+# core: the nearest this machine gets to "server on its own machine".
 # Prints wall and client CPU (user+sys) per run and medians.
 set -euo pipefail
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -14,11 +17,13 @@ size_mib="${1:-1024}"; runs="${2:-3}"; part_mib="${3:-16}"; conc="${4:-8}"
 work="$(mktemp -d "${TMPDIR:-/tmp}/cu-s3bench.XXXXXX")"
 port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])')
 mock=""
+server_pin=""; client_pin=""
+[ "${PIN:-0}" = 1 ] && { server_pin="taskset -c 0"; client_pin="taskset -c 1"; }
 # every timed run gets a fresh S3Mock with an empty store: its speed drifts as it accumulates data
 start_mock() {
   [ -z "$mock" ] || { kill "$mock" 2>/dev/null; wait "$mock" 2>/dev/null || true; }
   rm -rf "$work/store"
-  java -Xmx2g -jar "$here/provider-s3/target/emulators/s3mock-exec.jar" --server.port=0 \
+  $server_pin java -Xmx2g -jar "$here/provider-s3/target/emulators/s3mock-exec.jar" --server.port=0 \
     --com.adobe.testing.s3mock.http-port="$port" --com.adobe.testing.s3mock.store.root="$work/store" \
     --com.adobe.testing.s3mock.store.initial-buckets=bench > "$work/s3mock.log" 2>&1 &
   mock=$!
@@ -35,10 +40,17 @@ printf '[default]\ns3 =\n  multipart_threshold = %dMB\n  multipart_chunksize = %
 export RCLONE_CONFIG_MOCK_TYPE=s3 RCLONE_CONFIG_MOCK_PROVIDER=Other RCLONE_CONFIG_MOCK_ENDPOINT="$endpoint" \
   RCLONE_CONFIG_MOCK_ACCESS_KEY_ID=bench RCLONE_CONFIG_MOCK_SECRET_ACCESS_KEY=bench-secret RCLONE_CONFIG_MOCK_FORCE_PATH_STYLE=true
 cp_bench="$(cat "$here/bench/target/classes/../classpath.txt"):$here/bench/target/classes"
-cmd_ours="'$here/chunked-upload' put '$work/src' s3://bench/KEY -o endpoint=$endpoint -o access-key-id=bench \
+# the launcher once (builds the jar and its class-data archive), then the JVM it would exec, so that
+# editing sources while the benchmark runs cannot put a rebuild inside a timed run
+"$here/chunked-upload" providers >/dev/null
+cmd_ours="java -Xshare:auto -Xlog:cds=off -Xlog:cds+dynamic=off -XX:SharedArchiveFile='$here/cli/target/chunked-upload.jsa' \
+  -jar '$here/cli/target/chunked-upload.jar' put '$work/src' s3://bench/KEY -o endpoint=$endpoint -o access-key-id=bench \
   -o secret-access-key=bench-secret --part-size ${part_mib}MiB --concurrency $conc --quiet"
 cmd_oursnock="$cmd_ours -o checksum-mode=none --checksum none"
 cmd_oursunsigned="$cmd_ours -o payload-signing=off"
+cmd_oursnoexpect="$cmd_ours -o expect-continue=false"
+cmd_ourslean="$cmd_ours -o payload-signing=off -o expect-continue=false"
+cmd_oursbare="$cmd_ours -o payload-signing=off -o checksum-mode=none --checksum none"
 cmd_tm="java -cp '$cp_bench' org.chunkedupload.bench.TransferManagerUpload $endpoint bench KEY '$work/src' \
   $((part_mib * 1024 * 1024)) $conc"
 cmd_awscli="/usr/bin/aws --endpoint-url $endpoint s3 cp '$work/src' s3://bench/KEY --only-show-errors"
@@ -51,7 +63,7 @@ for tool in ${TOOLS:-ours tm awscli rcl}; do
   for i in $(seq 0 "$runs"); do   # run 0 warms up the server and the client, and is not counted
     start_mock
     cmd_var="cmd_$tool"
-    /usr/bin/time -f "%e %U %S" -o "$work/t" bash -c "${!cmd_var//KEY/$tool-$i}" >/dev/null
+    /usr/bin/time -f "%e %U %S" -o "$work/t" $client_pin bash -c "${!cmd_var//KEY/$tool-$i}" >/dev/null
     read -r wall user sys < "$work/t"
     verify "$tool-$i"
     curl -s -X DELETE "$endpoint/bench/$tool-$i" >/dev/null

@@ -23,6 +23,7 @@ import software.amazon.awssdk.regions.providers.DefaultAwsRegionProviderChain;
 import software.amazon.awssdk.awscore.retry.AwsRetryStrategy;
 import software.amazon.awssdk.http.auth.aws.signer.AwsV4FamilyHttpSigner;
 import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.s3.S3Configuration;
 import software.amazon.awssdk.services.s3.auth.scheme.S3AuthSchemeProvider;
 
 /**
@@ -38,7 +39,7 @@ import software.amazon.awssdk.services.s3.auth.scheme.S3AuthSchemeProvider;
  */
 record S3Settings(String endpoint, Region region, boolean pathStyle, AwsCredentialsProvider credentials,
                   int maxConnections, Duration connectTimeout, Duration socketTimeout, boolean fullObjectCrc32c,
-                  boolean pendingBytes, boolean payloadSigning) {
+                  boolean pendingBytes, boolean payloadSigning, boolean expectContinue) {
 
     static final List<ConfigKey> KEYS = List.of(
             new ConfigKey("endpoint", "endpoint URL of an S3-compatible server (default: AWS for the region)", null, false),
@@ -57,7 +58,10 @@ record S3Settings(String endpoint, Region region, boolean pathStyle, AwsCredenti
                     "true", false),
             new ConfigKey("payload-signing", "auto (the SDK's choice: over plain HTTP every part is hashed with SHA-256"
                     + " and sent aws-chunked) or off (UNSIGNED-PAYLOAD: for trusted networks; integrity then rests on"
-                    + " the CRC-32C the server verifies)", "auto", false));
+                    + " the CRC-32C the server verifies)", "auto", false),
+            new ConfigKey("expect-continue", "send 'Expect: 100-continue' with each part, so that a server refusing the"
+                    + " request says so before the body travels (the SDK's default); false saves a round trip per part",
+                    "true", false));
 
     static S3Settings from(BackendConfig c) {
         String endpoint = c.get("endpoint").orElse(null);
@@ -110,7 +114,8 @@ record S3Settings(String endpoint, Region region, boolean pathStyle, AwsCredenti
         }
         return new S3Settings(endpoint, region, pathStyle, creds, positive(c, "max-connections", 64),
                 Duration.ofSeconds(positive(c, "connect-timeout", 10)), Duration.ofSeconds(positive(c, "socket-timeout", 120)),
-                mode.equals("full-object-crc32c"), bool(c, "pending-bytes", true), signing.equals("auto"));
+                mode.equals("full-object-crc32c"), bool(c, "pending-bytes", true), signing.equals("auto"),
+                bool(c, "expect-continue", true));
     }
 
     private static boolean bool(BackendConfig c, String key, boolean dflt) {
@@ -136,7 +141,7 @@ record S3Settings(String endpoint, Region region, boolean pathStyle, AwsCredenti
 
     SdkHttpClient httpClient() {
         return ApacheHttpClient.builder().maxConnections(maxConnections).connectionTimeout(connectTimeout)
-                .socketTimeout(socketTimeout).build();
+                .socketTimeout(socketTimeout).expectContinueEnabled(expectContinue).build();
     }
 
     /**
@@ -147,6 +152,7 @@ record S3Settings(String endpoint, Region region, boolean pathStyle, AwsCredenti
     S3Client client(SdkHttpClient http, boolean retries) {
         var b = S3Client.builder().httpClient(http).region(region).credentialsProvider(credentials)
                 .forcePathStyle(pathStyle)
+                .serviceConfiguration(S3Configuration.builder().expectContinueEnabled(expectContinue).build())
                 .requestChecksumCalculation(RequestChecksumCalculation.WHEN_REQUIRED)
                 .responseChecksumValidation(ResponseChecksumValidation.WHEN_REQUIRED)
                 .overrideConfiguration(o -> {

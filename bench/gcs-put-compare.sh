@@ -1,0 +1,63 @@
+#!/usr/bin/env bash
+# Benchmark: a 1 GiB file to fake-gcs-server (memory backend) on loopback, same part size and
+# concurrency for both clients:
+#   chunked-upload put gs://  |  the GCS client's TransferManager with parallel composite upload
+# Usage: [TOOLS="ours tm"] bench/gcs-put-compare.sh [SIZE_MIB=1024] [RUNS=3] [PART_MIB=16] [CONCURRENCY=8]
+# Each timed run starts a fresh fake-gcs-server. PIN=1 runs the server on CPU 0 and the client on
+# CPU 1. Prints wall and client CPU (user+sys) per run and medians; every object is read back and
+# its SHA-256 compared with the source's.
+set -euo pipefail
+here="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+size_mib="${1:-1024}"; runs="${2:-3}"; part_mib="${3:-16}"; conc="${4:-8}"
+module="github.com/fsouza/fake-gcs-server@$(sed -n 's:.*<fake.gcs.version>\(.*\)</fake.gcs.version>.*:\1:p' "$here/pom.xml")"
+gobin="$HOME/.cache/chunked-upload/go-$(echo "$module" | sed 's/[^A-Za-z0-9.]\{1,\}/-/g')/bin"
+[ -x "$gobin/fake-gcs-server" ] || GOBIN="$gobin" CGO_ENABLED=0 go install "$module"
+(cd "$here" && ./mvnw -q -B -DskipTests -pl bench,cli -am package)
+"$here/chunked-upload" providers >/dev/null   # builds the jar's class-data archive; timed runs exec java directly
+work="$(mktemp -d "${TMPDIR:-/tmp}/cu-gcsbench.XXXXXX")"
+port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])')
+endpoint="http://127.0.0.1:$port"
+server=""; server_pin=""; client_pin=""
+[ "${PIN:-0}" = 1 ] && { server_pin="taskset -c 0"; client_pin="taskset -c 1"; }
+start_server() {
+  [ -z "$server" ] || { kill "$server" 2>/dev/null; wait "$server" 2>/dev/null || true; }
+  $server_pin "$gobin/fake-gcs-server" -scheme http -host 127.0.0.1 -port "$port" -backend memory \
+    -external-url "$endpoint" -public-host "127.0.0.1:$port" -log-level error > "$work/server.log" 2>&1 &
+  server=$!
+  until curl -s -o /dev/null "$endpoint/storage/v1/b"; do sleep 0.2; done
+  curl -s -X POST -H 'Content-Type: application/json' -d '{"name":"bench"}' "$endpoint/storage/v1/b" >/dev/null
+}
+trap '[ -z "$server" ] || kill $server 2>/dev/null; rm -rf "$work"' EXIT
+head -c "$((size_mib * 1024 * 1024))" /dev/urandom > "$work/src"
+want="$(sha256sum "$work/src" | cut -d' ' -f1)"
+cp_bench="$(cat "$here/bench/target/classpath.txt"):$here/bench/target/classes"
+cmd_ours="java -Xshare:auto -Xlog:cds=off -Xlog:cds+dynamic=off -XX:SharedArchiveFile='$here/cli/target/chunked-upload.jsa' \
+  -jar '$here/cli/target/chunked-upload.jar' put '$work/src' gs://bench/KEY -o host=$endpoint \
+  --part-size ${part_mib}MiB --concurrency $conc --quiet"
+cmd_tm="java -cp '$cp_bench' org.chunkedupload.bench.GcsTransferManagerUpload $endpoint bench KEY '$work/src' \
+  $((part_mib * 1024 * 1024)) $conc"
+verify() {
+  curl -s "$endpoint/download/storage/v1/b/bench/o/$1?alt=media" | sha256sum | cut -d' ' -f1 | grep -qx "$want" \
+    || { echo "$1: SHA-256 mismatch" >&2; exit 1; }
+  left="$(curl -s "$endpoint/storage/v1/b/bench/o" | python3 -c 'import json,sys; print(len(json.load(sys.stdin).get("items",[])))')"
+  [ "$left" = 1 ] || { echo "$1: $left objects in the bucket after the upload (temporaries left behind)" >&2; exit 1; }
+}
+median() { sort -n | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}'; }
+for tool in ${TOOLS:-ours tm}; do
+  : > "$work/$tool.wall"; : > "$work/$tool.cpu"
+  for i in $(seq 0 "$runs"); do   # run 0 warms up, and is not counted
+    start_server
+    cmd_var="cmd_$tool"
+    /usr/bin/time -f "%e %U %S" -o "$work/t" $client_pin bash -c "${!cmd_var//KEY/$tool-$i}" >/dev/null
+    read -r wall user sys < "$work/t"
+    verify "$tool-$i"
+    printf '%-7s run %d: wall %6.2fs  client cpu %6.2fs\n' "$tool" "$i" "$wall" "$(echo "$user + $sys" | bc)"
+    [ "$i" -gt 0 ] || continue
+    echo "$wall" >> "$work/$tool.wall"; echo "$user + $sys" | bc >> "$work/$tool.cpu"
+  done
+done
+echo "median of $runs, $size_mib MiB, parts of $part_mib MiB, concurrency $conc:"
+for tool in ${TOOLS:-ours tm}; do
+  [ -s "$work/$tool.wall" ] || continue
+  printf '  %-7s wall %6.2fs  client cpu %6.2fs\n' "$tool" "$(median < "$work/$tool.wall")" "$(median < "$work/$tool.cpu")"
+done

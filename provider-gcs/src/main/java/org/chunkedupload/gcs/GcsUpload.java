@@ -1,0 +1,286 @@
+package org.chunkedupload.gcs;
+
+import com.google.cloud.storage.Blob;
+import com.google.cloud.storage.BlobId;
+import com.google.cloud.storage.BlobInfo;
+import com.google.cloud.storage.Storage.BlobListOption;
+import com.google.cloud.storage.Storage.BlobSourceOption;
+import com.google.cloud.storage.Storage.BlobWriteOption;
+import java.io.FilterInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.OptionalInt;
+import java.util.TreeMap;
+import java.util.zip.CRC32C;
+import org.chunkedupload.api.Checksum;
+import org.chunkedupload.api.ChecksumAlgorithm;
+import org.chunkedupload.api.IntegrityException;
+import org.chunkedupload.api.InvalidPartException;
+import org.chunkedupload.api.NoSuchUploadException;
+import org.chunkedupload.api.PartReceipt;
+import org.chunkedupload.api.TransientStorageException;
+import org.chunkedupload.api.UploadHandle;
+import org.chunkedupload.api.UploadResult;
+import org.chunkedupload.api.WritePrecondition;
+import org.chunkedupload.spi.PartContent;
+import org.chunkedupload.spi.ProviderUpload;
+
+/**
+ * One upload: parts are temporary objects, complete composes them ({@link GcsCompose}), abort
+ * deletes them. The session record is the upload's life: while it exists the upload is open;
+ * complete and abort delete it first of all, and a part that lands after that deletes itself.
+ */
+final class GcsUpload implements ProviderUpload {
+    private static final int ABORT_ROUNDS = 3;
+
+    private final GcsBackend backend;
+    private final UploadHandle handle;
+    private final String bucket;
+    private final String id;
+
+    GcsUpload(GcsBackend backend, UploadHandle handle) {
+        this.backend = backend;
+        this.handle = handle;
+        this.bucket = handle.bucket();
+        this.id = handle.uploadId();
+    }
+
+    @Override
+    public UploadHandle handle() {
+        return handle;
+    }
+
+    private String what(String op) {
+        return op + " " + handle.target() + " (upload " + id + ")";
+    }
+
+    private NoSuchUploadException gone(String op) {
+        return new NoSuchUploadException(what(op) + ": the upload was completed, aborted, or never existed"
+                + " (no session record " + backend.names.session(id) + ")");
+    }
+
+    /** @return the session record, or {@code null} when the upload is no longer open */
+    private GcsSession session() {
+        Blob record = backend.storage.get(BlobId.of(bucket, backend.names.session(id)));
+        if (record == null) {
+            return null;
+        }
+        GcsSession s;
+        try {
+            s = GcsSession.decode(backend.storage.readAllBytes(record.getBlobId()));
+        } catch (RuntimeException e) {
+            if (GcsErrors.isStatus(e, 404)) {
+                return null; // deleted between the two calls
+            }
+            throw e;
+        }
+        return s.key().equals(handle.key()) ? s : null;
+    }
+
+    /**
+     * Uploads part N as object {@code p0000N}, create-only when none exists and otherwise replacing
+     * exactly the generation seen, so that a retry never clobbers a part it did not mean to. A 412
+     * means the part changed meanwhile: when the object now there has this body's size and CRC-32C
+     * it is this body (an earlier attempt whose answer was lost), else the retry is left to the engine.
+     */
+    @Override
+    @SuppressWarnings("deprecation") // the streaming create: its lack of retries is fine, the engine retries parts
+    public PartReceipt uploadPart(PartContent part) {
+        BlobId name = BlobId.of(bucket, backend.names.part(id, part.partNumber()));
+        try {
+            Blob before = backend.storage.get(name);
+            BlobInfo.Builder info = BlobInfo.newBuilder(name).setContentType("application/octet-stream")
+                    .setMetadata(Map.of(GcsNames.META_KEY, handle.key()));
+            List<BlobWriteOption> opts = new ArrayList<>(List.of(BlobWriteOption.disableGzipContent(),
+                    before == null ? BlobWriteOption.doesNotExist() : BlobWriteOption.generationMatch(before.getGeneration())));
+            if (part.checksum() != null && part.checksum().algorithm() == ChecksumAlgorithm.CRC32C) {
+                info.setCrc32c(part.checksum().base64()); // GCS verifies it and rejects a damaged body
+                opts.add(BlobWriteOption.crc32cMatch());
+            }
+            CrcStream body = new CrcStream(part.body());
+            Blob stored;
+            try {
+                stored = backend.storage.create(info.build(), body, opts.toArray(BlobWriteOption[]::new));
+            } catch (RuntimeException e) {
+                if (!GcsErrors.isStatus(e, 412) || body.count != part.length()) {
+                    throw e;
+                }
+                stored = backend.storage.get(name);
+                if (stored == null || stored.getSize() == null || stored.getSize() != part.length()
+                        || !body.checksum().base64().equals(stored.getCrc32c())) {
+                    throw new TransientStorageException(what("upload part " + part.partNumber() + " of")
+                            + ": the part was replaced by another writer meanwhile; upload it again", e, true);
+                }
+            }
+            if (before != null && before.getGeneration() != null && !before.getGeneration().equals(stored.getGeneration())) {
+                // in a bucket with versioning the replaced part lives on as a noncurrent version: free it
+                backend.storage.delete(BlobId.of(bucket, name.getName(), before.getGeneration()));
+            }
+            if (session() == null) { // completed or aborted while the body was in flight: leave nothing behind
+                backend.storage.delete(stored.getBlobId(), BlobSourceOption.generationMatch());
+                throw gone("upload part " + part.partNumber() + " of");
+            }
+            return receipt(part.partNumber(), stored);
+        } catch (RuntimeException e) {
+            throw GcsErrors.map(what("upload part " + part.partNumber() + " of"), e);
+        }
+    }
+
+    private static PartReceipt receipt(int partNumber, Blob b) {
+        return new PartReceipt(partNumber, Long.toString(b.getGeneration()), b.getSize() == null ? 0 : b.getSize(),
+                b.getCrc32c() == null ? null : new Checksum(ChecksumAlgorithm.CRC32C, b.getCrc32c()));
+    }
+
+    @Override
+    public List<PartReceipt> listParts() {
+        try {
+            if (backend.storage.get(BlobId.of(bucket, backend.names.session(id))) == null) {
+                throw gone("list parts of");
+            }
+            return new ArrayList<>(currentParts().values());
+        } catch (RuntimeException e) {
+            throw GcsErrors.map(what("list parts of"), e);
+        }
+    }
+
+    /** @return the live part objects by part number */
+    private TreeMap<Integer, PartReceipt> currentParts() {
+        TreeMap<Integer, PartReceipt> parts = new TreeMap<>();
+        for (Blob b : backend.storage.list(bucket, BlobListOption.prefix(backend.names.partsPrefix(id))).iterateAll()) {
+            OptionalInt n = backend.names.partNumber(id, b.getName());
+            if (n.isPresent()) {
+                parts.put(n.getAsInt(), receipt(n.getAsInt(), b));
+            }
+        }
+        return parts;
+    }
+
+    @Override
+    public UploadResult complete(List<PartReceipt> receipts, WritePrecondition precondition) {
+        try {
+            GcsSession session = session();
+            if (session == null) {
+                throw gone("complete");
+            }
+            TreeMap<Integer, PartReceipt> current = currentParts();
+            List<GcsCompose.Source> sources = new ArrayList<>(receipts.size());
+            for (PartReceipt r : receipts) {
+                PartReceipt live = current.get(r.partNumber());
+                if (live == null || !live.token().equals(r.token()) || live.size() != r.size()) {
+                    throw new InvalidPartException(what("complete") + ": the receipt of part " + r.partNumber()
+                            + (live == null ? " names a part that is not uploaded"
+                            : " is stale: the part was uploaded again since (generation " + live.token() + ", receipt "
+                            + r.token() + ")") + "; use listParts() for the current receipts");
+                }
+                sources.add(new GcsCompose.Source(backend.names.part(id, r.partNumber()), Long.parseLong(live.token()),
+                        live.size(), live.checksum()));
+            }
+            Blob result = new GcsCompose(backend, bucket, id).compose(sources, handle.key(), session, precondition);
+            cleanUp();
+            return new UploadResult(handle.target(), result.getSize(), Long.toString(result.getGeneration()),
+                    Long.toString(result.getGeneration()), new Checksum(ChecksumAlgorithm.CRC32C, result.getCrc32c()),
+                    receipts.size());
+        } catch (RuntimeException e) {
+            throw GcsErrors.map(what("complete"), e);
+        }
+    }
+
+    /**
+     * After the object is written: the session record goes first (the upload is closed from now
+     * on), then the temporaries. A failure here does not undo the upload: leftovers show up in
+     * {@code listPending} and an abort of the upload id frees them.
+     */
+    private void cleanUp() {
+        try {
+            backend.storage.delete(BlobId.of(bucket, backend.names.session(id)));
+            deleteTemporaries();
+        } catch (RuntimeException ignored) {
+            // the object is complete; see above
+        }
+    }
+
+    /**
+     * Deletes the session record, then every temporary of the upload (all generations), and lists
+     * again until nothing is left: a part in flight during the abort deletes itself when it lands
+     * (it finds no session record), and this loop catches any that landed before that check.
+     */
+    @Override
+    public void abort() {
+        try {
+            backend.storage.delete(BlobId.of(bucket, backend.names.session(id)));
+            for (int round = 0; round < ABORT_ROUNDS; round++) {
+                if (deleteTemporaries() == 0) {
+                    return;
+                }
+            }
+            if (deleteTemporaries() == 0) {
+                return;
+            }
+        } catch (RuntimeException e) {
+            throw GcsErrors.map(what("abort"), e);
+        }
+        throw new TransientStorageException(what("abort") + ": temporaries were still listed after " + ABORT_ROUNDS
+                + " rounds; abort again later", null, true);
+    }
+
+    /** @return how many objects were found (and deleted) */
+    private int deleteTemporaries() {
+        List<BlobId> found = new ArrayList<>();
+        for (Blob b : backend.storage.list(bucket, BlobListOption.prefix(backend.names.temporaries(id)),
+                BlobListOption.versions(true)).iterateAll()) {
+            found.add(BlobId.of(bucket, b.getName(), b.getGeneration()));
+        }
+        GcsCompose.parallel(backend.pool, found, b -> {
+            backend.storage.delete(b); // false (already gone) is fine
+            return null;
+        });
+        return found.size();
+    }
+
+    /** Counts the bytes of a part body and computes their CRC-32C on the way to the wire. */
+    private static final class CrcStream extends FilterInputStream {
+        private final CRC32C crc = new CRC32C();
+        long count;
+
+        CrcStream(InputStream in) {
+            super(in);
+        }
+
+        @Override
+        public int read() throws IOException {
+            int b = super.read();
+            if (b >= 0) {
+                crc.update(b);
+                count++;
+            }
+            return b;
+        }
+
+        @Override
+        public int read(byte[] b, int off, int len) throws IOException {
+            int n = super.read(b, off, len);
+            if (n > 0) {
+                crc.update(b, off, n);
+                count += n;
+            }
+            return n;
+        }
+
+        @Override
+        public long skip(long n) {
+            return 0; // every byte goes through read, so the CRC covers what was sent
+        }
+
+        Checksum checksum() {
+            return Checksum.crc32c(crc.getValue());
+        }
+    }
+
+    static IntegrityException mismatch(String what, String expected, String actual) {
+        return new IntegrityException(what + ": GCS reports CRC-32C " + actual + " but the parts combine to "
+                + expected);
+    }
+}

@@ -1,0 +1,38 @@
+package org.chunkedupload.gcs;
+
+import java.util.Map;
+import org.chunkedupload.api.BackendConfig;
+import org.chunkedupload.tck.ChunkedUploadTck;
+import org.chunkedupload.tck.servers.LocalServer;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+
+/** The whole kit against fake-gcs-server, started on a free loopback port with the memory backend. */
+class FakeGcsTckTest extends ChunkedUploadTck {
+    private static LocalServer server;
+
+    @BeforeAll
+    static void start() {
+        server = GcsEmulator.start();
+    }
+
+    @AfterAll
+    static void stop() {
+        server.close();
+    }
+
+    @Override
+    protected BackendConfig backendConfig() {
+        return GcsEmulator.config(server);
+    }
+
+    @Override
+    protected String bucket() {
+        return GcsEmulator.BUCKET;
+    }
+
+    @Override
+    protected Map<String, String> deviations() {
+        return Map.of();
+    }
+}
