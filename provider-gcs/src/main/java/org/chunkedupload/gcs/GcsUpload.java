@@ -62,6 +62,13 @@ final class GcsUpload implements ProviderUpload {
                 + " (no session record " + backend.names.session(id) + ")");
     }
 
+    /** @return whether the session record exists (one metadata read; the record's body is not fetched) */
+    private boolean isOpen() {
+        Blob record = backend.storage.get(BlobId.of(bucket, backend.names.session(id)));
+        return record != null && record.getMetadata() != null
+                && handle.key().equals(record.getMetadata().get(GcsNames.META_KEY));
+    }
+
     /** @return the session record, or {@code null} when the upload is no longer open */
     private GcsSession session() {
         Blob record = backend.storage.get(BlobId.of(bucket, backend.names.session(id)));
@@ -119,7 +126,7 @@ final class GcsUpload implements ProviderUpload {
                 // in a bucket with versioning the replaced part lives on as a noncurrent version: free it
                 backend.storage.delete(BlobId.of(bucket, name.getName(), before.getGeneration()));
             }
-            if (session() == null) { // completed or aborted while the body was in flight: leave nothing behind
+            if (!isOpen()) { // completed or aborted while the body was in flight: leave nothing behind
                 backend.storage.delete(stored.getBlobId(), BlobSourceOption.generationMatch());
                 throw gone("upload part " + part.partNumber() + " of");
             }
@@ -137,7 +144,7 @@ final class GcsUpload implements ProviderUpload {
     @Override
     public List<PartReceipt> listParts() {
         try {
-            if (backend.storage.get(BlobId.of(bucket, backend.names.session(id))) == null) {
+            if (!isOpen()) {
                 throw gone("list parts of");
             }
             return new ArrayList<>(currentParts().values());
