@@ -30,6 +30,7 @@ import org.chunkedupload.api.UploadHandle;
 import org.chunkedupload.api.UploadOptions;
 import org.chunkedupload.spi.ProviderBackend;
 import org.chunkedupload.spi.ProviderUpload;
+import org.chunkedupload.spi.SessionRecord;
 
 /**
  * One GCS endpoint and credential set. The ETag this provider reports for an object is its
@@ -86,7 +87,7 @@ final class GcsBackend implements ProviderBackend {
                     + " keeps upload sessions: choose another key or set 'temp-prefix'");
         }
         String uploadId = GcsNames.newUploadId();
-        GcsSession session = new GcsSession(key, options.contentType(), options.metadata());
+        SessionRecord session = new SessionRecord(key, options.contentType(), options.metadata());
         BlobInfo record = BlobInfo.newBuilder(BlobId.of(bucket, names.session(uploadId)))
                 .setContentType("text/plain; charset=utf-8").setMetadata(Map.of(GcsNames.META_KEY, key)).build();
         try {

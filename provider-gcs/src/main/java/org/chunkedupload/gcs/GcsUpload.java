@@ -27,6 +27,7 @@ import org.chunkedupload.api.UploadResult;
 import org.chunkedupload.api.WritePrecondition;
 import org.chunkedupload.spi.PartContent;
 import org.chunkedupload.spi.ProviderUpload;
+import org.chunkedupload.spi.SessionRecord;
 
 /**
  * One upload: parts are temporary objects, complete composes them ({@link GcsCompose}), abort
@@ -70,14 +71,14 @@ final class GcsUpload implements ProviderUpload {
     }
 
     /** @return the session record, or {@code null} when the upload is no longer open */
-    private GcsSession session() {
+    private SessionRecord session() {
         Blob record = backend.storage.get(BlobId.of(bucket, backend.names.session(id)));
         if (record == null) {
             return null;
         }
-        GcsSession s;
+        SessionRecord s;
         try {
-            s = GcsSession.decode(backend.storage.readAllBytes(record.getBlobId()));
+            s = SessionRecord.decode(backend.storage.readAllBytes(record.getBlobId()));
         } catch (RuntimeException e) {
             if (GcsErrors.isStatus(e, 404)) {
                 return null; // deleted between the two calls
@@ -103,21 +104,25 @@ final class GcsUpload implements ProviderUpload {
                     .setMetadata(Map.of(GcsNames.META_KEY, handle.key()));
             List<BlobWriteOption> opts = new ArrayList<>(List.of(BlobWriteOption.disableGzipContent(),
                     before == null ? BlobWriteOption.doesNotExist() : BlobWriteOption.generationMatch(before.getGeneration())));
-            if (part.checksum() != null && part.checksum().algorithm() == ChecksumAlgorithm.CRC32C) {
+            boolean supplied = part.checksum() != null && part.checksum().algorithm() == ChecksumAlgorithm.CRC32C;
+            if (supplied) {
                 info.setCrc32c(part.checksum().base64()); // GCS verifies it and rejects a damaged body
                 opts.add(BlobWriteOption.crc32cMatch());
             }
-            CrcStream body = new CrcStream(part.body());
+            // without a supplied CRC-32C, compute one on the way for the retry check below
+            CrcStream counted = supplied ? null : new CrcStream(part.body());
             Blob stored;
             try {
-                stored = backend.storage.create(info.build(), body, opts.toArray(BlobWriteOption[]::new));
+                stored = backend.storage.create(info.build(), supplied ? part.body() : counted,
+                        opts.toArray(BlobWriteOption[]::new));
             } catch (RuntimeException e) {
-                if (!GcsErrors.isStatus(e, 412) || body.count != part.length()) {
+                if (!GcsErrors.isStatus(e, 412) || (counted != null && counted.count != part.length())) {
                     throw e;
                 }
+                String crc = supplied ? part.checksum().base64() : counted.checksum().base64();
                 stored = backend.storage.get(name);
                 if (stored == null || stored.getSize() == null || stored.getSize() != part.length()
-                        || !body.checksum().base64().equals(stored.getCrc32c())) {
+                        || !crc.equals(stored.getCrc32c())) {
                     throw new TransientStorageException(what("upload part " + part.partNumber() + " of")
                             + ": the part was replaced by another writer meanwhile; upload it again", e, true);
                 }
@@ -168,7 +173,7 @@ final class GcsUpload implements ProviderUpload {
     @Override
     public UploadResult complete(List<PartReceipt> receipts, WritePrecondition precondition) {
         try {
-            GcsSession session = session();
+            SessionRecord session = session();
             if (session == null) {
                 throw gone("complete");
             }

@@ -6,6 +6,7 @@ import org.chunkedupload.api.Capabilities.Feature;
 import org.chunkedupload.api.ChunkedUploadSession;
 import org.chunkedupload.api.PartReceipt;
 import org.chunkedupload.api.PendingUpload;
+import org.chunkedupload.api.SessionConflictException;
 import org.chunkedupload.api.StorageBackend;
 import org.chunkedupload.api.UploadHandle;
 import org.junit.jupiter.api.DisplayName;
@@ -35,6 +36,34 @@ public abstract class SessionRules extends TckRules {
         PartReceipt b2 = upload(b, 2, 20);
         complete(a, a1, a2);
         complete(b, b1, b2);
+        assertObject(k, new int[][] {{1, partSize()}, {2, 20}});
+    }
+
+    /**
+     * If this fails, check: that complete validates every receipt against the store's pending parts
+     * before it commits, and maps parts that another upload's commit discarded to
+     * SessionConflictException (Azure: the first Put Block List drops every other uncommitted block).
+     */
+    @Test
+    @Tag("MUST")
+    @DisplayName("CONC-02 without isolated sessions: the first complete wins, the other fails with SessionConflictException, never a mix, and can redo its parts")
+    final void conc02() {
+        requiresAbsent(Feature.ISOLATED_SESSIONS);
+        String k = key("conc02");
+        ChunkedUploadSession a = start(k);
+        ChunkedUploadSession b = start(k);
+        PartReceipt a1 = a.uploadPart(1, Payloads.part(11, partSize()));
+        PartReceipt b1 = upload(b, 1, partSize());
+        PartReceipt a2 = a.uploadPart(2, Payloads.part(12, 10));
+        PartReceipt b2 = upload(b, 2, 20);
+        complete(a, a1, a2);
+        int[][] first = {{11, partSize()}, {12, 10}};
+        assertObject(k, first);
+        expect(SessionConflictException.class, () -> complete(b, b1, b2));
+        assertObject(k, first); // a failed complete leaves the object untouched
+        PartReceipt c1 = upload(b, 1, partSize());
+        PartReceipt c2 = upload(b, 2, 20);
+        complete(b, c1, c2);
         assertObject(k, new int[][] {{1, partSize()}, {2, 20}});
     }
 

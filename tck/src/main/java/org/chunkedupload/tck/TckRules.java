@@ -141,6 +141,17 @@ public abstract class TckRules {
                 + " is not declared by provider " + backend.providerId());
     }
 
+    /**
+     * Skips the rule, naming the capability, when the provider declares {@code feature}: for rules
+     * that check what a provider without the feature promises instead.
+     *
+     * @param feature the feature whose absence the rule checks
+     */
+    protected final void requiresAbsent(Feature feature) {
+        Assumptions.assumeFalse(caps.supports(feature), () -> "SKIPPED: capability " + feature
+                + " is declared by provider " + backend.providerId() + "; the rule checks the behaviour without it");
+    }
+
     /** @return the size the kit uses for non-last parts: the provider minimum, at least 4 KiB */
     protected final int partSize() {
         return (int) Math.min(Math.max(caps.minPartSize(), 4096), 64L << 20);

@@ -1,4 +1,4 @@
-package org.chunkedupload.gcs;
+package org.chunkedupload.spi;
 
 import java.io.IOException;
 import java.io.StringReader;
@@ -10,22 +10,26 @@ import java.util.Properties;
 import java.util.TreeMap;
 
 /**
- * What the session record of an upload holds, so that any process can complete it: the target
- * key, and the content type and metadata the final object gets. Stored as a small properties
- * text; no credentials or part data.
+ * The session record of a store that has no server-side upload session (GCS compose, Azure block
+ * lists): what any process needs to complete an upload, that is the target key and the content
+ * type and metadata the final object gets. A provider keeps it in a small object of its own, e.g.
+ * under a hidden prefix, and treats the record's existence as the upload being open. Encoded as
+ * properties text in UTF-8; it holds no credentials and no part data.
  *
  * @param key the target key
  * @param contentType the final object's content type, or {@code null}
  * @param metadata the final object's custom metadata
  */
-record GcsSession(String key, String contentType, Map<String, String> metadata) {
+public record SessionRecord(String key, String contentType, Map<String, String> metadata) {
     private static final String META = "metadata.";
 
-    GcsSession {
+    /** Copies the metadata. */
+    public SessionRecord {
         metadata = Map.copyOf(metadata);
     }
 
-    byte[] encode() {
+    /** @return the record as UTF-8 properties text */
+    public byte[] encode() {
         Properties p = new Properties();
         p.setProperty("format", "1");
         p.setProperty("key", key);
@@ -42,7 +46,12 @@ record GcsSession(String key, String contentType, Map<String, String> metadata) 
         return w.toString().getBytes(StandardCharsets.UTF_8);
     }
 
-    static GcsSession decode(byte[] data) {
+    /**
+     * @param data bytes produced by {@link #encode()}
+     * @return the record
+     * @throws IllegalArgumentException when the bytes hold no key
+     */
+    public static SessionRecord decode(byte[] data) {
         Properties p = new Properties();
         try {
             p.load(new StringReader(new String(data, StandardCharsets.UTF_8)));
@@ -59,6 +68,6 @@ record GcsSession(String key, String contentType, Map<String, String> metadata) 
         if (key == null) {
             throw new IllegalArgumentException("session record without a key");
         }
-        return new GcsSession(key, p.getProperty("content-type"), meta);
+        return new SessionRecord(key, p.getProperty("content-type"), meta);
     }
 }

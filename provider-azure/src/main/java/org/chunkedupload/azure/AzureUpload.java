@@ -1,0 +1,278 @@
+package org.chunkedupload.azure;
+
+import com.azure.core.util.BinaryData;
+import com.azure.storage.blob.models.BlobHttpHeaders;
+import com.azure.storage.blob.models.BlobItem;
+import com.azure.storage.blob.models.BlobProperties;
+import com.azure.storage.blob.models.BlobRequestConditions;
+import com.azure.storage.blob.models.BlobStorageException;
+import com.azure.storage.blob.models.BlockBlobItem;
+import com.azure.storage.blob.models.BlockListType;
+import com.azure.storage.blob.models.ListBlobsOptions;
+import com.azure.storage.blob.options.BlockBlobCommitBlockListOptions;
+import com.azure.storage.blob.options.BlockBlobStageBlockOptions;
+import com.azure.storage.blob.models.BlobErrorCode;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
+import java.util.TreeMap;
+import org.chunkedupload.api.ChecksumAlgorithm;
+import org.chunkedupload.api.IntegrityException;
+import org.chunkedupload.api.InvalidPartException;
+import org.chunkedupload.api.NoSuchUploadException;
+import org.chunkedupload.api.PartReceipt;
+import org.chunkedupload.api.SessionConflictException;
+import org.chunkedupload.api.UploadHandle;
+import org.chunkedupload.api.UploadResult;
+import org.chunkedupload.api.WritePrecondition;
+import org.chunkedupload.spi.PartContent;
+import org.chunkedupload.spi.ProviderUpload;
+import org.chunkedupload.spi.SessionRecord;
+
+/**
+ * One upload: parts are blocks staged on the target blob, complete commits them as the block
+ * list, abort discards them where safe. The session marker is the upload's life: while it exists
+ * the upload is open; complete and abort delete it, and from then on the upload's old block ids
+ * are refused here even though Azure itself would still commit them.
+ */
+final class AzureUpload implements ProviderUpload {
+    private final AzureBackend backend;
+    private final UploadHandle handle;
+    private final String bucket;
+    private final String key;
+    private final String id;
+
+    AzureUpload(AzureBackend backend, UploadHandle handle) {
+        this.backend = backend;
+        this.handle = handle;
+        this.bucket = handle.bucket();
+        this.key = handle.key();
+        this.id = handle.uploadId();
+    }
+
+    @Override
+    public UploadHandle handle() {
+        return handle;
+    }
+
+    private String what(String op) {
+        return op + " " + handle.target() + " (upload " + id + ")";
+    }
+
+    private NoSuchUploadException gone(String op) {
+        return new NoSuchUploadException(what(op) + ": the upload was completed, aborted, or never existed"
+                + " (no session marker " + backend.names.session(id) + ")");
+    }
+
+    /** @return the session marker's properties, or {@code null} when the upload is not open */
+    private BlobProperties marker() {
+        BlobProperties p = backend.properties(bucket, backend.names.session(id));
+        if (p == null || p.getMetadata() == null
+                || !key.equals(AzureNames.decodeKey(p.getMetadata().get(AzureNames.META_KEY)))) {
+            return null;
+        }
+        return p;
+    }
+
+    /**
+     * Stages part N as block {@code <id>-N-<stamp>} with the caller's MD5 as transactional
+     * checksum (Azure verifies it and rejects a damaged body); an empty part becomes a marker
+     * blob. A new stamp per staging means a replaced part never overwrites the block an earlier
+     * receipt names: the greatest stamp is the current part. A part that lands after complete or
+     * abort is discarded where safe, and the call fails.
+     */
+    @Override
+    public PartReceipt uploadPart(PartContent part) {
+        int n = part.partNumber();
+        String stamp = AzureNames.newStamp();
+        try {
+            if (marker() == null) {
+                throw gone("upload part " + n + " of");
+            }
+            byte[] md5 = part.checksum() != null && part.checksum().algorithm() == ChecksumAlgorithm.MD5
+                    ? Base64.getDecoder().decode(part.checksum().base64()) : null;
+            if (part.length() == 0) {
+                backend.blob(bucket, backend.names.emptyPart(id, n, stamp)).upload(BinaryData.fromBytes(new byte[0]));
+            } else {
+                // a BinaryData over the stream: sent once, unbuffered (the InputStream overloads need mark/reset)
+                backend.stagingBlob(bucket, key).stageBlockWithResponse(new BlockBlobStageBlockOptions(
+                        AzureNames.blockId(id, n, stamp), BinaryData.fromStream(part.body(), part.length()))
+                        .setContentMd5(md5), null, null);
+            }
+            if (marker() == null) { // completed or aborted while the body was in flight
+                if (part.length() == 0) {
+                    backend.blob(bucket, backend.names.emptyPart(id, n, stamp)).deleteIfExists();
+                } else {
+                    UncommittedBlocks.discardIfSafe(backend, bucket, key, id);
+                }
+                throw gone("upload part " + n + " of");
+            }
+            return new PartReceipt(n, stamp, part.length(), md5 == null ? null : part.checksum());
+        } catch (RuntimeException e) {
+            throw AzureErrors.map(what("upload part " + n + " of"), e);
+        }
+    }
+
+    @Override
+    public List<PartReceipt> listParts() {
+        try {
+            if (marker() == null) {
+                throw gone("list parts of");
+            }
+            List<PartReceipt> out = new ArrayList<>();
+            currentParts().forEach((n, stamps) -> out.add(new PartReceipt(n, stamps.lastKey(),
+                    stamps.lastEntry().getValue(), null)));
+            return out;
+        } catch (RuntimeException e) {
+            throw AzureErrors.map(what("list parts of"), e);
+        }
+    }
+
+    /** @return every staging of every part (blocks and empty-part markers): part number, then stamp, to size */
+    private TreeMap<Integer, TreeMap<String, Long>> currentParts() {
+        TreeMap<Integer, TreeMap<String, Long>> parts = UncommittedBlocks.of(backend.blob(bucket, key)).partsOf(id);
+        for (AzureNames.Block b : emptyParts()) {
+            parts.computeIfAbsent(b.partNumber(), x -> new TreeMap<>()).put(b.stamp(), 0L);
+        }
+        return parts;
+    }
+
+    private List<AzureNames.Block> emptyParts() {
+        List<AzureNames.Block> out = new ArrayList<>();
+        for (BlobItem b : backend.container(bucket).listBlobs(new ListBlobsOptions()
+                .setPrefix(backend.names.temporaries(id)), null)) {
+            AzureNames.Block e = backend.names.parseEmptyPart(id, b.getName());
+            if (e != null) {
+                out.add(e);
+            }
+        }
+        return out;
+    }
+
+    @Override
+    public UploadResult complete(List<PartReceipt> receipts, WritePrecondition precondition) {
+        try {
+            BlobProperties marker = marker();
+            if (marker == null) {
+                throw gone("complete");
+            }
+            SessionRecord session = SessionRecord.decode(backend.blob(bucket, backend.names.session(id))
+                    .downloadContent().toBytes());
+            List<String> blockIds = blockList(receipts, marker);
+            long size = receipts.stream().mapToLong(PartReceipt::size).sum();
+            BlobRequestConditions conditions = switch (precondition.kind()) {
+                case NONE -> null;
+                case IF_ABSENT -> new BlobRequestConditions().setIfNoneMatch("*");
+                case IF_MATCH -> new BlobRequestConditions().setIfMatch(precondition.etag());
+            };
+            BlockBlobItem committed;
+            try {
+                committed = backend.blob(bucket, key).commitBlockListWithResponse(
+                        new BlockBlobCommitBlockListOptions(blockIds)
+                                .setHeaders(new BlobHttpHeaders().setContentType(session.contentType()))
+                                .setMetadata(session.metadata().isEmpty() ? null : session.metadata())
+                                .setRequestConditions(conditions), null, null).getValue();
+            } catch (BlobStorageException e) {
+                if (BlobErrorCode.INVALID_BLOCK_LIST.equals(e.getErrorCode())) {
+                    throw conflict("its blocks were discarded while it committed", e);
+                }
+                throw e;
+            }
+            verify(committed, blockIds, size);
+            cleanUp();
+            return new UploadResult(handle.target(), size, committed.getETag(), committed.getVersionId(), null,
+                    receipts.size());
+        } catch (RuntimeException e) {
+            throw AzureErrors.map(what("complete"), e);
+        }
+    }
+
+    /** @return the block ids to commit, in part order, after checking every receipt against the blob's blocks */
+    private List<String> blockList(List<PartReceipt> receipts, BlobProperties marker) {
+        TreeMap<Integer, TreeMap<String, Long>> parts = currentParts();
+        List<String> ids = new ArrayList<>(receipts.size());
+        boolean lost = false;
+        for (PartReceipt r : receipts) {
+            TreeMap<String, Long> stamps = parts.get(r.partNumber());
+            if (stamps == null || !stamps.containsKey(r.token())) {
+                lost = true;
+                continue;
+            }
+            if (!stamps.lastKey().equals(r.token()) || stamps.get(r.token()) != r.size()) {
+                throw new InvalidPartException(what("complete") + ": the receipt of part " + r.partNumber()
+                        + " is stale: the part was uploaded again since (current " + stamps.lastKey() + ", receipt "
+                        + r.token() + "); use listParts() for the current receipts");
+            }
+            if (r.size() > 0) {
+                ids.add(AzureNames.blockId(id, r.partNumber(), r.token()));
+            }
+        }
+        if (lost) {
+            BlobProperties target = backend.properties(bucket, key);
+            if (target != null && marker.getCreationTime() != null
+                    && !target.getLastModified().isBefore(marker.getCreationTime().withNano(0))) {
+                throw conflict("another writer committed the blob at " + target.getLastModified()
+                        + ", after this upload began", null);
+            }
+            throw new InvalidPartException(what("complete") + ": a receipt names a part this upload does not hold"
+                    + " (a receipt of another upload, or a part never uploaded); use listParts() for the receipts"
+                    + " of this upload");
+        }
+        return ids;
+    }
+
+    private SessionConflictException conflict(String cause, Throwable e) {
+        return new SessionConflictException(what("complete") + ": the parts of this upload are gone: " + cause
+                + ". Azure keeps one set of uncommitted blocks per blob and every commit discards the others, so"
+                + " two uploads to one blob at a time cannot both complete (provider az does not declare"
+                + " ISOLATED_SESSIONS). Nothing of this upload was published; upload its parts again and complete"
+                + " to replace the blob, or abort it", e);
+    }
+
+    /**
+     * Checks what the commit produced, unless another writer replaced the blob since (the ETag
+     * tells): the committed block list is exactly ours, in order, and the size is the parts' sum.
+     */
+    private void verify(BlockBlobItem committed, List<String> blockIds, long size) {
+        var list = backend.blob(bucket, key).listBlocks(BlockListType.COMMITTED).getCommittedBlocks();
+        BlobProperties now = backend.properties(bucket, key);
+        if (now == null || !committed.getETag().equals(now.getETag())) {
+            return; // replaced by a later writer: nothing of ours to check
+        }
+        List<String> names = list.stream().map(b -> b.getName()).toList();
+        if (!names.equals(blockIds) || now.getBlobSize() != size) {
+            throw new IntegrityException(what("complete") + ": Azure committed " + names.size() + " blocks, "
+                    + now.getBlobSize() + " bytes, but the receipts name " + blockIds.size() + " blocks, " + size
+                    + " bytes");
+        }
+    }
+
+    /** After the blob is written: the marker first (the upload is closed from now on), then empty-part markers. */
+    private void cleanUp() {
+        backend.blob(bucket, backend.names.session(id)).deleteIfExists();
+        for (AzureNames.Block b : emptyParts()) {
+            backend.blob(bucket, backend.names.emptyPart(id, b.partNumber(), b.stamp())).deleteIfExists();
+        }
+    }
+
+    /**
+     * Deletes the marker (the handle is dead from now on), the empty-part markers, then discards
+     * the staged blocks where that is safe ({@link UncommittedBlocks#discardIfSafe}); otherwise
+     * Azure collects them within 7 days. Idempotent.
+     */
+    @Override
+    public void abort() {
+        try {
+            cleanUp();
+            UncommittedBlocks.discardIfSafe(backend, bucket, key, id);
+        } catch (RuntimeException e) {
+            throw AzureErrors.map(what("abort"), e);
+        }
+    }
+
+    @Override
+    public String toString() {
+        return "AzureUpload[" + handle.target() + ", " + id + "]";
+    }
+
+}
