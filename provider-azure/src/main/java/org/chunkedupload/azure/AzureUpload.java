@@ -12,10 +12,16 @@ import com.azure.storage.blob.models.ListBlobsOptions;
 import com.azure.storage.blob.options.BlockBlobCommitBlockListOptions;
 import com.azure.storage.blob.options.BlockBlobStageBlockOptions;
 import com.azure.storage.blob.models.BlobErrorCode;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.TreeMap;
+import org.chunkedupload.api.Checksum;
 import org.chunkedupload.api.ChecksumAlgorithm;
 import org.chunkedupload.api.IntegrityException;
 import org.chunkedupload.api.InvalidPartException;
@@ -89,8 +95,7 @@ final class AzureUpload implements ProviderUpload {
             if (marker() == null) {
                 throw gone("upload part " + n + " of");
             }
-            byte[] md5 = part.checksum() != null && part.checksum().algorithm() == ChecksumAlgorithm.MD5
-                    ? Base64.getDecoder().decode(part.checksum().base64()) : null;
+            byte[] md5 = transactionalMd5(part);
             if (part.length() == 0) {
                 backend.blob(bucket, backend.names.emptyPart(id, n, stamp)).upload(BinaryData.fromBytes(new byte[0]));
             } else {
@@ -107,9 +112,36 @@ final class AzureUpload implements ProviderUpload {
                 }
                 throw gone("upload part " + n + " of");
             }
-            return new PartReceipt(n, stamp, part.length(), md5 == null ? null : part.checksum());
+            return new PartReceipt(n, stamp, part.length(), md5 == null ? null
+                    : new Checksum(ChecksumAlgorithm.MD5, Base64.getEncoder().encodeToString(md5)));
         } catch (RuntimeException e) {
             throw AzureErrors.map(what("upload part " + n + " of"), e);
+        }
+    }
+
+    /**
+     * @return the MD5 Azure is to verify the block against: the caller's, else one computed from a
+     *     first read of a part that can be read twice, else {@code null} (nothing verifies the body
+     *     on the server then; the engine always supplies one)
+     */
+    private static byte[] transactionalMd5(PartContent part) {
+        if (part.checksum() != null && part.checksum().algorithm() == ChecksumAlgorithm.MD5) {
+            return Base64.getDecoder().decode(part.checksum().base64());
+        }
+        if (!part.repeatable() || part.length() == 0) {
+            return null;
+        }
+        try (InputStream in = part.reopen()) {
+            MessageDigest md = MessageDigest.getInstance("MD5");
+            byte[] buf = new byte[64 << 10];
+            for (int r; (r = in.read(buf)) > 0; ) {
+                md.update(buf, 0, r);
+            }
+            return md.digest();
+        } catch (IOException e) {
+            throw new UncheckedIOException("reading part " + part.partNumber() + " to compute its MD5 failed", e);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("this JVM has no MD5", e);
         }
     }
 

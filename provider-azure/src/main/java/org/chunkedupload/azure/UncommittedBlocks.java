@@ -71,15 +71,15 @@ final class UncommittedBlocks {
                 .anyMatch(id -> id != null && id.uploadId().equals(uploadId));
     }
 
-    boolean onlyOf(String uploadId) {
-        return blocks.stream().map(b -> AzureNames.parseBlockId(b.getName()))
-                .allMatch(id -> id != null && id.uploadId().equals(uploadId));
+    /** @return whether every block was staged by this provider (by any of its uploads) */
+    boolean onlyOurs() {
+        return blocks.stream().allMatch(b -> AzureNames.parseBlockId(b.getName()) != null);
     }
 
     /**
      * Discards the upload's staged blocks when that cannot harm anyone: no other live session
-     * targets the blob, every uncommitted block on it is this upload's, and nothing is committed at
-     * the name. It then deletes the uncommitted blob, on condition that it was not modified since
+     * targets the blob, every uncommitted block on it was staged by this provider (this upload's, or
+     * those of uploads already ended), and nothing is committed at the name. It then deletes the uncommitted blob, on condition that it was not modified since
      * a second before the server said nothing was committed there, so that a blob another writer
      * commits meanwhile is never deleted. Anything else is left to Azure's collection.
      *
@@ -93,8 +93,8 @@ final class UncommittedBlocks {
         if (!blocks.anyOf(uploadId)) {
             return true;
         }
-        if (others || !blocks.onlyOf(uploadId)) {
-            return false;
+        if (others || !blocks.onlyOurs()) {
+            return false; // a live upload or another writer would lose its blocks
         }
         OffsetDateTime serverNow;
         try {
