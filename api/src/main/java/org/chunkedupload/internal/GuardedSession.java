@@ -64,10 +64,10 @@ final class GuardedSession implements ChunkedUploadSession {
             this.owned = owned;
         }
 
-        PartInputStream open(int partNumber, long length, Checksum checksum) {
+        PartInputStream open(int partNumber, long length, Checksum checksum, boolean storeVerifies) {
             InputStream in = Objects.requireNonNull(source.get(), "the part source returned null");
             raw.add(in);
-            PartInputStream p = new PartInputStream(in, partNumber, length, checksum);
+            PartInputStream p = new PartInputStream(in, partNumber, length, checksum, storeVerifies);
             opened.add(p);
             return p;
         }
@@ -111,9 +111,11 @@ final class GuardedSession implements ChunkedUploadSession {
         }
         PartReceipt receipt;
         try {
-            PartInputStream first = streams.open(partNumber, length, checksum);
+            boolean storeVerifies = checksum != null && caps.supports(Feature.PART_CHECKSUM)
+                    && caps.checksumAlgorithms().contains(checksum.algorithm());
+            PartInputStream first = streams.open(partNumber, length, checksum, storeVerifies);
             receipt = upload.uploadPart(new PartContent(partNumber, first, length, checksum,
-                    repeatable ? () -> streams.open(partNumber, length, checksum) : null));
+                    repeatable ? () -> streams.open(partNumber, length, checksum, storeVerifies) : null));
         } catch (RuntimeException e) {
             if (streams.failure() != null) {
                 throw new IntegrityException(streams.failure(), e);

@@ -14,7 +14,8 @@ import org.chunkedupload.api.ChecksumAlgorithm;
  * Feeds exactly {@code length} bytes of a caller's body to a provider while computing their CRC-32C
  * (and the caller's checksum algorithm, if another). A body that ends early, or whose bytes do not
  * match the expected checksum, fails with an {@link IOException} before the last byte is handed
- * over, so a provider streaming from it cannot store a damaged part.
+ * over, so a provider streaming from it cannot store a damaged part. A digest the store itself
+ * verifies is not computed twice.
  */
 final class PartInputStream extends InputStream {
     private final InputStream in;
@@ -27,12 +28,23 @@ final class PartInputStream extends InputStream {
     private long count;
     private volatile String failure;
 
-    PartInputStream(InputStream in, int partNumber, long length, Checksum expected) {
+    /**
+     * @param in the caller's bytes
+     * @param partNumber the part number, for messages
+     * @param length the declared length
+     * @param expected the caller's checksum, or {@code null}
+     * @param storeVerifies whether the store verifies {@code expected} itself (the provider
+     *     declares the algorithm and {@code PART_CHECKSUM}): a digest (MD5, SHA-256) is then not
+     *     computed a second time here, as the store refuses a damaged part; CRC checks always run
+     */
+    PartInputStream(InputStream in, int partNumber, long length, Checksum expected, boolean storeVerifies) {
         this.in = in;
         this.partNumber = partNumber;
         this.length = length;
-        this.expected = expected;
-        ChecksumAlgorithm alg = expected == null ? ChecksumAlgorithm.CRC32C : expected.algorithm();
+        boolean digestAlg = expected != null && (expected.algorithm() == ChecksumAlgorithm.MD5
+                || expected.algorithm() == ChecksumAlgorithm.SHA256);
+        this.expected = storeVerifies && digestAlg ? null : expected;
+        ChecksumAlgorithm alg = this.expected == null ? ChecksumAlgorithm.CRC32C : this.expected.algorithm();
         this.crc32 = alg == ChecksumAlgorithm.CRC32 ? new CRC32() : null;
         this.digest = switch (alg) {
             case MD5 -> digest("MD5");

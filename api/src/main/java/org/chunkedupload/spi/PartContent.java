@@ -11,10 +11,13 @@ import org.chunkedupload.api.Checksum;
  * @param partNumber the part number, within the declared range
  * @param body the bytes; yields exactly {@code length} bytes and then end-of-stream, and throws
  *     an {@link java.io.IOException} (never returning short) if the caller's data is short or
- *     fails its checksum, so a provider that streams it never stores a damaged part
+ *     fails its checksum, so a provider that streams it never stores a damaged part. One
+ *     exception: a digest (MD5, SHA-256) of an algorithm the provider declares with
+ *     {@code PART_CHECKSUM} is left to the store to verify, so it is not computed twice
  * @param length the number of bytes
  * @param checksum the expected checksum supplied by the caller, to send to the store where it
- *     verifies one; {@code null} when none was supplied
+ *     verifies one (a provider declaring {@code PART_CHECKSUM} and the algorithm must send it);
+ *     {@code null} when none was supplied
  * @param reopener opens the part afresh (each stream checked like {@code body}) when the caller's
  *     source can be read more than once, or {@code null}; use it where the transport may send the body
  *     twice. Streams it opens are closed by the API after the call, whatever the provider does.

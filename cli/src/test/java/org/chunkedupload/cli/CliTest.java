@@ -64,7 +64,8 @@ class CliTest {
             assertFalse(r.err().contains("\tat "), "no stack trace without --verbose");
             assertFalse(Files.exists(tmp.resolve("store")), "bad input created the store: " + String.join(" ", args));
         }
-        assertTrue(run("put", f.toString(), "nosuch://demo/x").err().contains("installed providers are fs"));
+        String err = run("put", f.toString(), "nosuch://demo/x").err();
+        assertTrue(err.contains("installed providers are az, fs, gs, s3"), err);
     }
 
     @Test

@@ -126,7 +126,7 @@ record AzureSettings(String endpoint, String connectionString, String accountNam
      */
     BlobServiceClient client(boolean retries) {
         HttpClient http = HttpClient.createDefault(new HttpClientOptions().setConnectTimeout(connectTimeout)
-                .setReadTimeout(readTimeout).setResponseTimeout(readTimeout).setWriteTimeout(readTimeout));
+                .setReadTimeout(readTimeout).setResponseTimeout(readTimeout));
         BlobServiceClientBuilder b = new BlobServiceClientBuilder().httpClient(http)
                 .retryOptions(new RequestRetryOptions(RetryPolicyType.EXPONENTIAL, retries ? 4 : 1, (Duration) null,
                         null, null, null));

@@ -99,9 +99,9 @@ final class AzureUpload implements ProviderUpload {
             if (part.length() == 0) {
                 backend.blob(bucket, backend.names.emptyPart(id, n, stamp)).upload(BinaryData.fromBytes(new byte[0]));
             } else {
-                // a BinaryData over the stream: sent once, unbuffered (the InputStream overloads need mark/reset)
+                // sent once, unbuffered (the SDK's InputStream overloads need mark/reset)
                 backend.stagingBlob(bucket, key).stageBlockWithResponse(new BlockBlobStageBlockOptions(
-                        AzureNames.blockId(id, n, stamp), BinaryData.fromStream(part.body(), part.length()))
+                        AzureNames.blockId(id, n, stamp), BlockBody.of(part.body(), part.length()))
                         .setContentMd5(md5), null, null);
             }
             if (marker() == null) { // completed or aborted while the body was in flight

@@ -1,0 +1,64 @@
+#!/usr/bin/env bash
+# Benchmark: a 1 GiB file to Azurite (in memory) on loopback, same block size and concurrency for
+# both clients:
+#   chunked-upload put az://  |  the Azure SDK's BlobClient.uploadFromFile with ParallelTransferOptions
+# Usage: [TOOLS="ours sdk"] bench/azure-put-compare.sh [SIZE_MIB=1024] [RUNS=3] [PART_MIB=16] [CONCURRENCY=8]
+# Each timed run starts a fresh Azurite. PIN=1 runs the server on CPU 0 and the client on CPU 1.
+# Prints wall and client CPU (user+sys) per run and medians; every blob is read back and its
+# SHA-256 compared with the source's, and no blob or uncommitted block may be left beside it.
+set -euo pipefail
+here="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+size_mib="${1:-1024}"; runs="${2:-3}"; part_mib="${3:-16}"; conc="${4:-8}"
+pkg="azurite@$(sed -n 's:.*<azurite.version>\(.*\)</azurite.version>.*:\1:p' "$here/pom.xml")"
+prefix="$HOME/.cache/chunked-upload/npm-$(echo "$pkg" | sed 's/[^A-Za-z0-9.]\{1,\}/-/g')"
+[ -x "$prefix/node_modules/.bin/azurite-blob" ] || npm install --no-audit --no-fund --prefix "$prefix" "$pkg"
+(cd "$here" && ./mvnw -q -B -DskipTests -pl bench,cli -am package)
+"$here/chunked-upload" providers >/dev/null   # builds the jar's class-data archive; timed runs exec java directly
+work="$(mktemp -d "${TMPDIR:-/tmp}/cu-azbench.XXXXXX")"
+port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])')
+# Azurite's published development account: not a secret
+cs="DefaultEndpointsProtocol=http;AccountName=devstoreaccount1;AccountKey=Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw==;BlobEndpoint=http://127.0.0.1:$port/devstoreaccount1;"
+export CHUNKED_UPLOAD_AZ_CONNECTION_STRING="$cs"
+server=""; server_pin=""; client_pin=""
+[ "${PIN:-0}" = 1 ] && { server_pin="taskset -c 0"; client_pin="taskset -c 1"; }
+cp_bench="$(cat "$here/bench/target/classpath.txt"):$here/bench/target/classes"
+start_server() {
+  [ -z "$server" ] || { kill "$server" 2>/dev/null; wait "$server" 2>/dev/null || true; }
+  $server_pin "$prefix/node_modules/.bin/azurite-blob" --blobHost 127.0.0.1 --blobPort "$port" \
+    --inMemoryPersistence --skipApiVersionCheck --loose --silent > "$work/server.log" 2>&1 &
+  server=$!
+  until curl -s -o /dev/null "http://127.0.0.1:$port/"; do sleep 0.2; done
+}
+trap '[ -z "$server" ] || kill $server 2>/dev/null; rm -rf "$work"' EXIT
+head -c "$((size_mib * 1024 * 1024))" /dev/urandom > "$work/src"
+want="$(sha256sum "$work/src" | cut -d' ' -f1)"
+cmd_ours="java -Xshare:auto -Xlog:cds=off -Xlog:cds+dynamic=off -XX:SharedArchiveFile='$here/cli/target/chunked-upload.jsa' \
+  -jar '$here/cli/target/chunked-upload.jar' put '$work/src' az://bench/KEY \
+  --part-size ${part_mib}MiB --concurrency $conc --quiet"
+cmd_sdk="java -cp '$cp_bench' org.chunkedupload.bench.AzureSdkUpload '$cs' bench KEY '$work/src' \
+  $((part_mib * 1024 * 1024)) $conc"
+verify() {
+  read -r sha blobs blocks <<< "$(java -cp "$cp_bench" org.chunkedupload.bench.AzureCheck "$cs" bench "$1")"
+  [ "$sha" = "$want" ] || { echo "$1: SHA-256 mismatch" >&2; exit 1; }
+  [ "$blobs" = 1 ] && [ "$blocks" = 0 ] || { echo "$1: $blobs blobs and $blocks uncommitted blocks left" >&2; exit 1; }
+}
+median() { sort -n | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}'; }
+for tool in ${TOOLS:-ours sdk}; do
+  : > "$work/$tool.wall"; : > "$work/$tool.cpu"
+  for i in $(seq 0 "$runs"); do   # run 0 warms up, and is not counted
+    start_server
+    java -cp "$cp_bench" org.chunkedupload.bench.AzureCheck "$cs" bench -   # creates the container
+    cmd_var="cmd_$tool"
+    /usr/bin/time -f "%e %U %S" -o "$work/t" $client_pin bash -c "${!cmd_var//KEY/$tool-$i}" >/dev/null
+    read -r wall user sys < "$work/t"
+    verify "$tool-$i"
+    printf '%-7s run %d: wall %6.2fs  client cpu %6.2fs\n' "$tool" "$i" "$wall" "$(echo "$user + $sys" | bc)"
+    [ "$i" -gt 0 ] || continue
+    echo "$wall" >> "$work/$tool.wall"; echo "$user + $sys" | bc >> "$work/$tool.cpu"
+  done
+done
+echo "median of $runs, $size_mib MiB, parts of $part_mib MiB, concurrency $conc:"
+for tool in ${TOOLS:-ours sdk}; do
+  [ -s "$work/$tool.wall" ] || continue
+  printf '  %-7s wall %6.2fs  client cpu %6.2fs\n' "$tool" "$(median < "$work/$tool.wall")" "$(median < "$work/$tool.cpu")"
+done
