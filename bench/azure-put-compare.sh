@@ -2,7 +2,7 @@
 # Benchmark: a 1 GiB file to Azurite (in memory) on loopback, same block size and concurrency for
 # both clients:
 #   chunked-upload put az://  |  the Azure SDK's BlobClient.uploadFromFile with ParallelTransferOptions
-# Usage: [TOOLS="ours sdk"] bench/azure-put-compare.sh [SIZE_MIB=1024] [RUNS=3] [PART_MIB=16] [CONCURRENCY=8]
+# Usage: [TOOLS="ours oursnock sdk"] bench/azure-put-compare.sh [SIZE_MIB=1024] [RUNS=3] [PART_MIB=16] [CONCURRENCY=8]
 # Each timed run starts a fresh Azurite. PIN=1 runs the server on CPU 0 and the client on CPU 1.
 # Prints wall and client CPU (user+sys) per run and medians; every blob is read back and its
 # SHA-256 compared with the source's, and no blob or uncommitted block may be left beside it.
@@ -35,6 +35,7 @@ want="$(sha256sum "$work/src" | cut -d' ' -f1)"
 cmd_ours="java -Xshare:auto -Xlog:cds=off -Xlog:cds+dynamic=off -XX:SharedArchiveFile='$here/cli/target/chunked-upload.jsa' \
   -jar '$here/cli/target/chunked-upload.jar' put '$work/src' az://bench/KEY \
   --part-size ${part_mib}MiB --concurrency $conc --quiet"
+cmd_oursnock="$cmd_ours --checksum none"   # no per-part MD5: the SDK's default integrity level
 cmd_sdk="java -cp '$cp_bench' org.chunkedupload.bench.AzureSdkUpload '$cs' bench KEY '$work/src' \
   $((part_mib * 1024 * 1024)) $conc"
 verify() {

@@ -23,6 +23,10 @@ final class PendingCommand implements Callable<Integer> {
     @Option(names = "--json", description = "Print JSON lines instead of a table.")
     boolean json;
 
+    @Option(names = "--older-than", paramLabel = "DURATION",
+            description = "Only uploads begun longer ago than this: 30s, 15m, 24h, 7d.")
+    String olderThan;
+
     @Mixin
     BackendOptions backendOptions;
 
@@ -35,6 +39,10 @@ final class PendingCommand implements Callable<Integer> {
         List<PendingUpload> list;
         try (StorageBackend backend = backendOptions.open(p.scheme())) {
             list = backend.listPending(p.bucket(), p.prefix());
+        }
+        if (olderThan != null) {
+            Instant cutoff = Instant.now().minus(Durations.parse(olderThan));
+            list = list.stream().filter(u -> u.initiated() != null && u.initiated().isBefore(cutoff)).toList();
         }
         var out = spec.commandLine().getOut();
         long total = 0;
@@ -51,22 +59,12 @@ final class PendingCommand implements Callable<Integer> {
                         Json.str(u.handle().serialize()));
             } else {
                 out.printf(Locale.ROOT, "%-40s  %-34s  %10s  %12s%n", u.key(), u.uploadId(),
-                        age == null ? "?" : human(age), bytes < 0 ? "?" : Sizes.format(bytes));
+                        age == null ? "?" : Durations.human(age), bytes < 0 ? "?" : Sizes.format(bytes));
             }
         }
         if (!json) {
             out.printf(Locale.ROOT, "%d pending upload(s) holding %s%n", list.size(), Sizes.format(total));
         }
         return Main.OK;
-    }
-
-    private static String human(Duration d) {
-        if (d.toDays() > 0) {
-            return d.toDays() + "d" + d.toHoursPart() + "h";
-        }
-        if (d.toHours() > 0) {
-            return d.toHours() + "h" + d.toMinutesPart() + "m";
-        }
-        return d.toMinutes() > 0 ? d.toMinutes() + "m" + d.toSecondsPart() + "s" : d.toSeconds() + "s";
     }
 }

@@ -84,6 +84,33 @@ class CliTest {
     }
 
     @Test
+    void sweepAbortsOnlyUploadsOlderThanTheDurationAndDryRunAbortsNothing() throws Exception {
+        String old;
+        try (StorageBackend fs = ProviderRegistry.load().open(BackendConfig.of("fs",
+                Map.of("root", tmp.resolve("store").toString())))) {
+            ChunkedUploadSession s = fs.initiate(ObjectTarget.parse("fs://demo/old/file"));
+            s.uploadPart(1, new byte[3000]);
+            old = s.handle().uploadId();
+            Thread.sleep(2100);
+            fs.initiate(ObjectTarget.parse("fs://demo/new/file")).uploadPart(1, new byte[10]);
+        }
+        assertTrue(run("pending", "fs://demo", "--older-than", "2s").out().contains("1 pending upload(s)"));
+        Run dry = run("sweep", "fs://demo", "--older-than", "2s", "--dry-run");
+        assertEquals(0, dry.code(), dry.err());
+        assertTrue(dry.out().contains("would abort") && dry.out().contains(old) && dry.out().contains("1 upload(s)"),
+                dry.out());
+        assertTrue(run("pending", "fs://demo").out().contains("2 pending upload(s)"), "a dry run aborts nothing");
+        Run sweep = run("sweep", "fs://demo", "--older-than", "2s");
+        assertEquals(0, sweep.code(), sweep.err());
+        assertTrue(sweep.out().contains("aborted 1 upload(s) older than 2s, freeing"), sweep.out());
+        Run left = run("pending", "fs://demo");
+        assertTrue(left.out().contains("1 pending upload(s)") && !left.out().contains(old), left.out());
+        Run bad = run("sweep", "fs://demo", "--older-than", "a week");
+        assertEquals(2, bad.code());
+        assertTrue(bad.err().contains("30s, 15m, 24h or 7d"), bad.err());
+    }
+
+    @Test
     void pendingListsAndAbortFreesAnUpload() {
         String uploadId;
         try (StorageBackend fs = ProviderRegistry.load().open(BackendConfig.of("fs",

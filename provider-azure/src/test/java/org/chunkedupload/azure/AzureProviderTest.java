@@ -296,6 +296,25 @@ class AzureProviderTest {
     }
 
     @Test
+    void sharedKeyAndSasCredentialsWork() throws Exception {
+        Map<String, String> sharedKey = Map.of("endpoint", Azurite.endpoint(server), "account-key", Azurite.KEY);
+        String sas = direct.generateSas(new com.azure.storage.blob.sas.BlobServiceSasSignatureValues(
+                java.time.OffsetDateTime.now().plusHours(1), new com.azure.storage.blob.sas.BlobContainerSasPermission()
+                .setReadPermission(true).setWritePermission(true).setListPermission(true).setDeletePermission(true)
+                .setCreatePermission(true).setAddPermission(true)));
+        Map<String, String> sasToken = Map.of("endpoint", Azurite.endpoint(server), "sas-token", sas);
+        for (Map<String, String> settings : List.of(sharedKey, sasToken)) {
+            try (StorageBackend az = ProviderRegistry.load().open(BackendConfig.of("az", settings))) {
+                String key = "creds/" + (settings.containsKey("sas-token") ? "sas" : "shared-key");
+                ChunkedUploadSession s = az.initiate(new ObjectTarget("az", C, key));
+                s.complete(List.of(s.uploadPart(1, bytes(4, 100))));
+                assertArrayEquals(bytes(4, 100), read(az, key));
+                assertTrue(az.listPending(C, key).isEmpty(), "listing works with these credentials; nothing pending");
+            }
+        }
+    }
+
+    @Test
     void badSettingsNameTheKey() {
         ConfigurationException e = assertThrows(ConfigurationException.class, () -> AzureSettings.from(
                 BackendConfig.of("az", Map.of("credentials", "shared-key", "endpoint", "http://127.0.0.1:1/acct"))));
