@@ -1,27 +1,67 @@
 package org.chunkedupload.cli;
 
+import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 import org.chunkedupload.api.BackendConfig;
+import org.chunkedupload.api.ObjectTarget;
 import org.chunkedupload.api.ProviderRegistry;
 import org.chunkedupload.api.StorageBackend;
+import org.chunkedupload.config.ToolkitConfig;
+import org.chunkedupload.config.TransferSettings;
 import org.chunkedupload.spi.ConfigKey;
 import org.chunkedupload.spi.StorageProvider;
 import picocli.CommandLine.Option;
 
 /**
- * Options shared by every command that talks to a store: provider settings from
- * {@code -o key=value} and from environment variables {@code CHUNKED_UPLOAD_<PROVIDER>_<KEY>}
- * (upper case, '-' as '_'); a command-line setting wins over the environment.
+ * Options shared by every command that talks to a store: a configuration file ({@code --config},
+ * see {@link ToolkitConfig}), provider settings from {@code -o key=value}, and environment
+ * variables {@code CHUNKED_UPLOAD_<PROVIDER>_<KEY>} (upper case, '-' as '_'). A command-line
+ * setting wins over the environment, which wins over the file.
  */
 final class BackendOptions {
     @Option(names = {"-o", "--option"}, paramLabel = "KEY=VALUE",
             description = "A provider setting, e.g. -o root=/data/store for fs. Repeatable. See 'providers'.")
     Map<String, String> settings = new LinkedHashMap<>();
 
+    @Option(names = {"-c", "--config"}, paramLabel = "FILE",
+            description = "Configuration file: provider, its settings, bucket, transfer settings (see 'config show').")
+    Path configFile;
+
     @Option(names = "--verbose", description = "Print stack traces on errors.")
     boolean verbose;
+
+    /** @return the configuration from --config and the environment, or {@code null} when neither selects a provider */
+    ToolkitConfig config() {
+        Map<String, String> env = System.getenv();
+        if (configFile == null && env.get("CHUNKED_UPLOAD_PROVIDER") == null) {
+            return null;
+        }
+        return ToolkitConfig.load(configFile, env, ProviderRegistry.load());
+    }
+
+    /** @return the configured transfer settings, or the defaults */
+    TransferSettings transferDefaults() {
+        ToolkitConfig c = config();
+        return c == null ? TransferSettings.DEFAULTS : c.transfer();
+    }
+
+    /**
+     * @param target {@code scheme://bucket/key}, or a bare key resolved against the configured provider and bucket
+     * @return the target
+     */
+    ObjectTarget target(String target) {
+        if (target.contains("://")) {
+            return ObjectTarget.parse(target);
+        }
+        ToolkitConfig c = config();
+        if (c == null) {
+            throw new IllegalArgumentException("'" + target + "' is not a target scheme://bucket/key; a bare key needs"
+                    + " a configuration with provider and bucket (--config FILE)");
+        }
+        return c.target(target);
+    }
 
     StorageBackend open(String providerId) {
         return open(providerId, System.getenv());
@@ -31,11 +71,16 @@ final class BackendOptions {
         ProviderRegistry registry = ProviderRegistry.load();
         StorageProvider provider = registry.require(providerId);
         Map<String, String> merged = new LinkedHashMap<>();
-        for (ConfigKey k : provider.configKeys()) {
-            String var = "CHUNKED_UPLOAD_" + providerId.toUpperCase(Locale.ROOT) + "_"
-                    + k.name().toUpperCase(Locale.ROOT).replace('-', '_');
-            if (env.get(var) != null) {
-                merged.put(k.name(), env.get(var));
+        ToolkitConfig c = configFile == null ? null : ToolkitConfig.load(configFile, env, registry);
+        if (c != null && c.provider().equals(providerId)) {
+            merged.putAll(c.backendConfig().settings()); // the file, with the environment applied
+        } else {
+            for (ConfigKey k : provider.configKeys()) {
+                String var = "CHUNKED_UPLOAD_" + providerId.toUpperCase(Locale.ROOT) + "_"
+                        + k.name().toUpperCase(Locale.ROOT).replace('-', '_');
+                if (env.get(var) != null) {
+                    merged.put(k.name(), env.get(var));
+                }
             }
         }
         merged.putAll(settings);

@@ -9,6 +9,7 @@ import org.chunkedupload.api.ObjectTarget;
 import org.chunkedupload.api.StorageBackend;
 import org.chunkedupload.api.UploadResult;
 import org.chunkedupload.api.WritePrecondition;
+import org.chunkedupload.config.TransferSettings;
 import org.chunkedupload.transfer.Transfer;
 import org.chunkedupload.transfer.TransferPlan;
 import org.chunkedupload.transfer.Uploader;
@@ -19,12 +20,14 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /** {@code put FILE TARGET}: uploads a file (or standard input) in parallel parts, showing progress. */
-@Command(name = "put", description = "Upload FILE (or - for standard input) to TARGET (scheme://bucket/key) in parallel parts.")
+@Command(name = "put", description = "Upload FILE (or - for standard input) to TARGET (scheme://bucket/key, or a bare"
+        + " key with --config) in parallel parts.")
 final class PutCommand implements Callable<Integer> {
     @Parameters(index = "0", paramLabel = "FILE", description = "The file to upload, or - to read standard input.")
     String file;
 
-    @Parameters(index = "1", paramLabel = "TARGET", description = "Where to put it, e.g. fs://demo/file.bin.")
+    @Parameters(index = "1", paramLabel = "TARGET", description = "Where to put it, e.g. fs://demo/file.bin; a bare key (e.g. isos/big.iso) goes"
+            + " to the configured provider and bucket.")
     String target;
 
     @Mixin
@@ -49,9 +52,17 @@ final class PutCommand implements Callable<Integer> {
     @Spec
     picocli.CommandLine.Model.CommandSpec spec;
 
+    /** @return a file name for the target's journal: readable, unique per target */
+    static String journalName(ObjectTarget t) {
+        String readable = t.toString().replaceAll("[^A-Za-z0-9._-]+", "_");
+        readable = readable.length() > 80 ? readable.substring(readable.length() - 80) : readable;
+        return readable + "-" + Integer.toHexString(t.toString().hashCode()) + ".journal";
+    }
+
     @Override
     public Integer call() {
-        ObjectTarget t = ObjectTarget.parse(target);
+        ObjectTarget t = backendOptions.target(target);
+        TransferSettings settings = transfer.settings(backendOptions.transferDefaults());
         boolean stdin = file.equals("-");
         Path path = stdin ? null : Path.of(file);
         if (!stdin && !Files.isRegularFile(path)) {
@@ -60,9 +71,17 @@ final class PutCommand implements Callable<Integer> {
         if (stdin && journal != null) {
             throw new IllegalArgumentException("--journal needs a file: standard input cannot be re-read after a crash");
         }
+        if (journal == null && !stdin && settings.journalDir() != null) {
+            journal = settings.journalDir().resolve(journalName(t)); // configured: every file upload is resumable
+            try {
+                Files.createDirectories(settings.journalDir());
+            } catch (java.io.IOException e) {
+                throw new IllegalArgumentException("cannot create journal-dir " + settings.journalDir() + ": " + e.getMessage(), e);
+            }
+        }
         PrintWriter out = spec.commandLine().getOut();
         try (StorageBackend backend = backendOptions.open(t.scheme())) {
-            Uploader uploader = transfer.builder().journal(journal).keepOnFailure(keepOnFailure)
+            Uploader uploader = settings.uploaderBuilder().journal(journal).keepOnFailure(keepOnFailure)
                     .precondition(ifNotExists ? WritePrecondition.ifAbsent() : WritePrecondition.none()).build();
             if (dryRun) {
                 long size = stdin ? -1 : Files.size(path);

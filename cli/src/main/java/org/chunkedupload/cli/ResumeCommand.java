@@ -45,7 +45,7 @@ final class ResumeCommand implements Callable<Integer> {
         }
         String provider = UploadHandle.parse(handle).providerId();
         try (StorageBackend backend = backendOptions.open(provider)) {
-            Transfer t = transfer.builder().keepOnFailure(keepOnFailure).build().resume(backend, journal);
+            Transfer t = transfer.builder(backendOptions.transferDefaults()).keepOnFailure(keepOnFailure).build().resume(backend, journal);
             UploadResult r = TransferOptions.await(t, spec.commandLine().getErr(), transfer.quiet, keepOnFailure, journal);
             TransferOptions.printResult(spec.commandLine().getOut(), p.getProperty("source"), r, t);
         }

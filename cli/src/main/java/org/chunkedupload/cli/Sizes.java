@@ -1,17 +1,10 @@
 package org.chunkedupload.cli;
 
-import java.util.Locale;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
+import org.chunkedupload.config.ByteSizes;
 import picocli.CommandLine.ITypeConverter;
 
-/**
- * Parses and prints byte sizes: plain bytes ({@code 8388608}), binary units ({@code 8MiB}, {@code 8M},
- * {@code 1.5GiB}, {@code 1G}) and decimal units ({@code 64MB} = 64,000,000, {@code 1GB}).
- */
+/** Byte sizes on the command line ({@code 16MiB}, {@code 64MB}, ...): picocli's converter over {@link ByteSizes}. */
 final class Sizes implements ITypeConverter<Long> {
-    private static final Pattern SIZE = Pattern.compile("(\\d+(?:\\.\\d+)?)\\s*([kmgt]?)(i?b?)", Pattern.CASE_INSENSITIVE);
-
     @Override
     public Long convert(String value) {
         try {
@@ -22,34 +15,10 @@ final class Sizes implements ITypeConverter<Long> {
     }
 
     static long parse(String value) {
-        Matcher m = SIZE.matcher(value.trim());
-        if (!m.matches()) {
-            throw new IllegalArgumentException("invalid size '" + value + "': use bytes or a unit, e.g. 8MiB, 64MB, 1GiB");
-        }
-        int power = switch (m.group(2).toLowerCase(Locale.ROOT)) {
-            case "k" -> 1;
-            case "m" -> 2;
-            case "g" -> 3;
-            case "t" -> 4;
-            default -> 0;
-        };
-        String suffix = m.group(3).toLowerCase(Locale.ROOT);
-        if (power == 0 && suffix.equals("i")) {
-            throw new IllegalArgumentException("invalid size '" + value + "': use bytes or a unit, e.g. 8MiB, 64MB, 1GiB");
-        }
-        boolean decimal = power > 0 && suffix.equals("b");
-        double unit = decimal ? Math.pow(1000, power) : Math.pow(1024, power);
-        return (long) (Double.parseDouble(m.group(1)) * unit);
+        return ByteSizes.parse(value);
     }
 
     static String format(double bytes) {
-        String[] units = {"B", "KiB", "MiB", "GiB", "TiB"};
-        int u = 0;
-        while (bytes >= 1024 && u < units.length - 1) {
-            bytes /= 1024;
-            u++;
-        }
-        return u == 0 ? String.format(Locale.ROOT, "%.0f %s", bytes, units[u])
-                : String.format(Locale.ROOT, "%.1f %s", bytes, units[u]);
+        return ByteSizes.format(bytes);
     }
 }

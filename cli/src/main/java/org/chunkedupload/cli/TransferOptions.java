@@ -4,10 +4,9 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Locale;
-import org.chunkedupload.api.ChecksumAlgorithm;
 import org.chunkedupload.api.ChunkedUploadException;
 import org.chunkedupload.api.UploadResult;
-import org.chunkedupload.transfer.RetryPolicy;
+import org.chunkedupload.config.TransferSettings;
 import org.chunkedupload.transfer.Transfer;
 import org.chunkedupload.transfer.Uploader;
 import picocli.CommandLine.Option;
@@ -15,43 +14,39 @@ import picocli.CommandLine.Option;
 /** Transfer settings shared by {@code put} and {@code resume}, and the code that runs and reports a transfer. */
 final class TransferOptions {
     @Option(names = "--part-size", paramLabel = "SIZE", converter = Sizes.class,
-            description = "Part size (first part size for stdin), e.g. 16MiB or 64MB (default: automatic).")
-    long partSize;
+            description = "Part size (first part size for stdin), e.g. 16MiB or 64MB (default: the configuration's,"
+                    + " else automatic).")
+    Long partSize;
 
-    @Option(names = "--concurrency", paramLabel = "N", defaultValue = "4",
-            description = "Parts in flight at once (default: ${DEFAULT-VALUE}).")
-    int concurrency;
+    @Option(names = "--concurrency", paramLabel = "N",
+            description = "Parts in flight at once (default: the configuration's, else 4).")
+    Integer concurrency;
 
-    @Option(names = "--checksum", paramLabel = "ALG", defaultValue = "auto",
+    @Option(names = "--checksum", paramLabel = "ALG",
             description = "Per-part checksum sent where the store verifies one: auto, crc32c, crc32, md5, sha256 or none"
-                    + " (default: ${DEFAULT-VALUE} = CRC32C unless the store takes another).")
+                    + " (default: the configuration's, else auto = CRC32C unless the store takes another).")
     String checksum;
 
-    @Option(names = "--retries", paramLabel = "N", defaultValue = "5",
-            description = "Retries per part for retryable failures, with exponential back-off (default: ${DEFAULT-VALUE}).")
-    int retries;
+    @Option(names = "--retries", paramLabel = "N",
+            description = "Retries per part for retryable failures, with exponential back-off (default: the"
+                    + " configuration's, else 5).")
+    Integer retries;
 
     @Option(names = "--quiet", description = "No progress output.")
     boolean quiet;
 
-    Uploader.Builder builder() {
-        if (retries < 0) {
-            throw new IllegalArgumentException("--retries must be >= 0");
-        }
-        RetryPolicy d = RetryPolicy.defaults();
-        Uploader.Builder b = Uploader.builder().partSize(partSize).concurrency(concurrency)
-                .retry(new RetryPolicy(retries + 1, d.baseDelay(), d.maxDelay(), d.deadline()));
-        switch (checksum.toLowerCase(Locale.ROOT)) {
-            case "auto" -> { }
-            case "none" -> b.checksum(null);
-            case "crc32c" -> b.checksum(ChecksumAlgorithm.CRC32C);
-            case "crc32" -> b.checksum(ChecksumAlgorithm.CRC32);
-            case "md5" -> b.checksum(ChecksumAlgorithm.MD5);
-            case "sha256" -> b.checksum(ChecksumAlgorithm.SHA256);
-            default -> throw new IllegalArgumentException("unknown --checksum '" + checksum
-                    + "': use auto, crc32c, crc32, md5, sha256 or none");
-        }
-        return b;
+    /**
+     * @param base the configuration's transfer settings ({@link TransferSettings#DEFAULTS} without one)
+     * @return the settings with this command line's options applied over them
+     */
+    TransferSettings settings(TransferSettings base) {
+        return new TransferSettings(partSize != null ? partSize : base.partSize(),
+                concurrency != null ? concurrency : base.concurrency(), checksum != null ? checksum : base.checksum(),
+                retries != null ? retries : base.retries(), base.journalDir());
+    }
+
+    Uploader.Builder builder(TransferSettings base) {
+        return settings(base).uploaderBuilder();
     }
 
     /** Waits for the transfer with progress output; Ctrl-C cancels it (abort, or keep with --keep-on-failure). */

@@ -111,6 +111,38 @@ class CliTest {
     }
 
     @Test
+    void aConfigurationFileSelectsProviderBucketAndTransferAndIsShownMasked() throws Exception {
+        Path store = tmp.resolve("cfgstore");
+        Path journals = tmp.resolve("journals");
+        Path cfg = Files.writeString(tmp.resolve("cu.properties"), "provider = fs\nbucket = media\nfs.root = " + store
+                + "\nfs.fsync = false\npart-size = 1MiB\nconcurrency = 3\njournal-dir = " + journals + "\n");
+        Path f = file(2_500_000);
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        int code = Main.run(new String[] {"put", f.toString(), "clips/f.bin", "--config", cfg.toString(), "--quiet"},
+                new PrintWriter(out, true), new PrintWriter(err, true));
+        assertEquals(0, code, err.toString());
+        assertTrue(out.toString().contains("fs://media/clips/f.bin") && out.toString().contains("in 3 parts"), out.toString());
+        assertEquals(2_500_000, Files.size(store.resolve("media/clips/f.bin")));
+        assertTrue(Files.isDirectory(journals), "journal-dir is used for file uploads");
+
+        StringWriter shown = new StringWriter();
+        code = Main.run(new String[] {"config", "show", "--config", cfg.toString()}, new PrintWriter(shown, true),
+                new PrintWriter(err, true));
+        assertEquals(0, code, err.toString());
+        assertTrue(shown.toString().contains("provider = fs  (cu.properties)")
+                && shown.toString().contains("concurrency = 3  (cu.properties)")
+                && shown.toString().contains("retries = 5  (default)"), shown.toString());
+
+        Path bad = Files.writeString(tmp.resolve("bad.properties"), "provider = fs\nconcurency = 3\n");
+        StringWriter badErr = new StringWriter();
+        code = Main.run(new String[] {"put", f.toString(), "x", "--config", bad.toString()},
+                new PrintWriter(new StringWriter(), true), new PrintWriter(badErr, true));
+        assertEquals(2, code);
+        assertTrue(badErr.toString().contains("unknown key 'concurency'"), badErr.toString());
+    }
+
+    @Test
     void pendingListsAndAbortFreesAnUpload() {
         String uploadId;
         try (StorageBackend fs = ProviderRegistry.load().open(BackendConfig.of("fs",

@@ -1,0 +1,37 @@
+package org.chunkedupload.cli;
+
+import java.util.concurrent.Callable;
+import org.chunkedupload.config.ToolkitConfig;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Spec;
+
+/** {@code config show}: the effective configuration (file, then environment), secrets masked. */
+@Command(name = "config", description = "Show the effective configuration.",
+        subcommands = ConfigCommand.Show.class)
+final class ConfigCommand {
+
+    /** {@code config show [--config FILE]}. */
+    @Command(name = "show", description = "Print the effective configuration with the source of each value; secrets"
+            + " are masked.")
+    static final class Show implements Callable<Integer> {
+        @Mixin
+        BackendOptions backendOptions;
+
+        @Spec
+        picocli.CommandLine.Model.CommandSpec spec;
+
+        @Override
+        public Integer call() {
+            ToolkitConfig c = backendOptions.config();
+            if (c == null) {
+                throw new IllegalArgumentException("no configuration: give --config FILE or set CHUNKED_UPLOAD_PROVIDER");
+            }
+            c.describe().forEach(spec.commandLine().getOut()::println);
+            try (var backend = backendOptions.open(c.provider())) {
+                spec.commandLine().getOut().println("# provider " + c.provider() + " accepts these settings");
+            }
+            return Main.OK;
+        }
+    }
+}

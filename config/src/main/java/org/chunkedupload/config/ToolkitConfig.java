@@ -1,0 +1,239 @@
+package org.chunkedupload.config;
+
+import java.io.IOException;
+import java.io.Reader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Properties;
+import java.util.TreeMap;
+import org.chunkedupload.api.BackendConfig;
+import org.chunkedupload.api.ConfigurationException;
+import org.chunkedupload.api.ObjectTarget;
+import org.chunkedupload.api.ProviderRegistry;
+import org.chunkedupload.api.StorageBackend;
+import org.chunkedupload.spi.ConfigKey;
+import org.chunkedupload.spi.StorageProvider;
+
+/**
+ * The whole configuration of an application or a CLI call: which provider, its settings, the
+ * default bucket, and the transfer settings. Built from one properties file plus environment
+ * variables, so that the same code uploads to fs, S3, GCS or Azure by changing configuration only:
+ * <pre>
+ * provider = s3                     # fs, s3, gs, az or any installed provider
+ * bucket = backups                  # default bucket for key-only targets
+ * s3.endpoint = http://127.0.0.1:9090   # &lt;provider&gt;.&lt;setting&gt;, see 'chunked-upload providers'
+ * s3.region = eu-west-1
+ * part-size = 16MiB                 # default: automatic
+ * concurrency = 8                   # default 4
+ * checksum = auto                   # auto, none, crc32c, crc32, md5, sha256
+ * retries = 5
+ * journal-dir = /var/lib/chunked-upload/journals   # default: no resume journals
+ * </pre>
+ * Environment variables override the file: {@code CHUNKED_UPLOAD_PROVIDER}, {@code CHUNKED_UPLOAD_BUCKET},
+ * {@code CHUNKED_UPLOAD_PART_SIZE}, ... and {@code CHUNKED_UPLOAD_<PROVIDER>_<SETTING>} (upper case,
+ * '-' as '_'), which is where secrets belong. Settings for several providers may sit in one file;
+ * only those of the selected provider are used. An unknown key or an invalid value fails at load
+ * time with a message naming the key; {@link #describe()} masks secrets.
+ */
+public final class ToolkitConfig {
+    /** Top-level keys. */
+    public static final List<String> KEYS = List.of("provider", "bucket", "part-size", "concurrency", "checksum",
+            "retries", "journal-dir");
+    private static final String ENV = "CHUNKED_UPLOAD_";
+
+    private final String provider;
+    private final String bucket;
+    private final Map<String, String> settings;
+    private final TransferSettings transfer;
+    private final ProviderRegistry registry;
+    private final Map<String, String> sources;
+
+    private ToolkitConfig(String provider, String bucket, Map<String, String> settings, TransferSettings transfer,
+                          ProviderRegistry registry, Map<String, String> sources) {
+        this.provider = provider;
+        this.bucket = bucket;
+        this.settings = Map.copyOf(settings);
+        this.transfer = transfer;
+        this.registry = registry;
+        this.sources = Map.copyOf(sources);
+    }
+
+    /**
+     * Loads a configuration file, then applies the environment.
+     *
+     * @param file a properties file (UTF-8), or {@code null} for the environment alone
+     * @param env the environment, e.g. {@link System#getenv()}
+     * @param registry the installed providers
+     * @return the configuration
+     * @throws ConfigurationException naming the key, for an unknown key or an invalid value
+     */
+    public static ToolkitConfig load(Path file, Map<String, String> env, ProviderRegistry registry) {
+        Map<String, String> values = new LinkedHashMap<>();
+        Map<String, String> sources = new TreeMap<>();
+        String where = file == null ? "the environment" : file.toString();
+        if (file != null) {
+            Properties p = new Properties();
+            try (Reader r = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+                p.load(r);
+            } catch (IOException e) {
+                throw new ConfigurationException("cannot read configuration file " + file + ": " + e.getMessage(), e);
+            }
+            for (String k : new TreeMap<>(p).keySet().stream().map(Object::toString).toList()) {
+                values.put(k, p.getProperty(k).trim());
+                sources.put(k, file.getFileName().toString());
+            }
+        }
+        for (String k : KEYS) {
+            String v = env.get(ENV + k.toUpperCase(Locale.ROOT).replace('-', '_'));
+            if (v != null) {
+                values.put(k, v.trim());
+                sources.put(k, "environment");
+            }
+        }
+        String provider = values.get("provider");
+        if (provider == null || provider.isBlank()) {
+            throw new ConfigurationException("no 'provider' in " + where + ": set provider = fs, s3, gs, az (or"
+                    + " CHUNKED_UPLOAD_PROVIDER); installed: " + ids(registry));
+        }
+        // provider settings of every installed provider may appear; only known keys are accepted
+        Map<String, String> settings = new LinkedHashMap<>();
+        for (String k : values.keySet()) {
+            if (KEYS.contains(k)) {
+                continue;
+            }
+            int dot = k.indexOf('.');
+            StorageProvider p = dot < 0 ? null : registry.find(k.substring(0, dot)).orElse(null);
+            if (p == null) {
+                throw new ConfigurationException("unknown key '" + k + "' in " + where + ": use one of " + KEYS
+                        + " or <provider>.<setting> for an installed provider (" + ids(registry) + ")");
+            }
+            String name = k.substring(dot + 1);
+            if (p.configKeys().stream().noneMatch(c -> c.name().equals(name))) {
+                throw new ConfigurationException("unknown key '" + k + "' in " + where + ": provider " + p.id()
+                        + " has settings " + p.configKeys().stream().map(ConfigKey::name).toList());
+            }
+            if (p.id().equals(provider)) {
+                settings.put(name, values.get(k));
+            }
+        }
+        StorageProvider selected = registry.find(provider).orElseThrow(() -> new ConfigurationException(
+                "'provider' is '" + provider + "', which is not installed: installed are " + ids(registry)));
+        for (ConfigKey c : selected.configKeys()) {
+            String v = env.get(ENV + provider.toUpperCase(Locale.ROOT) + "_" + c.name().toUpperCase(Locale.ROOT)
+                    .replace('-', '_'));
+            if (v != null) {
+                settings.put(c.name(), v);
+                sources.put(provider + "." + c.name(), "environment");
+            }
+        }
+        TransferSettings transfer;
+        try {
+            TransferSettings d = TransferSettings.DEFAULTS;
+            transfer = new TransferSettings(
+                    values.containsKey("part-size") ? ByteSizes.parse(values.get("part-size")) : d.partSize(),
+                    integer(values, "concurrency", d.concurrency()), values.getOrDefault("checksum", d.checksum()),
+                    integer(values, "retries", d.retries()),
+                    values.containsKey("journal-dir") ? Path.of(values.get("journal-dir")) : d.journalDir());
+        } catch (IllegalArgumentException e) {
+            throw new ConfigurationException("invalid value in " + where + ": " + e.getMessage(), e);
+        }
+        return new ToolkitConfig(provider, values.get("bucket"), settings, transfer, registry, sources);
+    }
+
+    private static int integer(Map<String, String> values, String key, int dflt) {
+        String v = values.get(key);
+        if (v == null) {
+            return dflt;
+        }
+        try {
+            return Integer.parseInt(v);
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("'" + key + "' must be a whole number, got '" + v + "'");
+        }
+    }
+
+    private static String ids(ProviderRegistry registry) {
+        return String.join(", ", registry.providers().stream().map(StorageProvider::id).sorted().toList());
+    }
+
+    /** @return the selected provider's id */
+    public String provider() {
+        return provider;
+    }
+
+    /** @return the default bucket, or {@code null} */
+    public String bucket() {
+        return bucket;
+    }
+
+    /** @return the selected provider's settings (secrets included: never print them, use {@link #describe()}) */
+    public BackendConfig backendConfig() {
+        return BackendConfig.of(provider, settings);
+    }
+
+    /** @return the transfer settings */
+    public TransferSettings transfer() {
+        return transfer;
+    }
+
+    /**
+     * Opens the configured store; the provider validates its settings here.
+     *
+     * @return a backend the caller closes
+     */
+    public StorageBackend openBackend() {
+        return registry.open(backendConfig());
+    }
+
+    /**
+     * @param key an object key
+     * @return the target {@code provider://bucket/key}
+     * @throws ConfigurationException when no default bucket is configured
+     */
+    public ObjectTarget target(String key) {
+        if (bucket == null || bucket.isBlank()) {
+            throw new ConfigurationException("no 'bucket' configured: set bucket = NAME (or CHUNKED_UPLOAD_BUCKET), or"
+                    + " give a full target scheme://bucket/key");
+        }
+        return new ObjectTarget(provider, bucket, Objects.requireNonNull(key, "key"));
+    }
+
+    /**
+     * @return the effective configuration, one {@code key = value  (source)} line each, secrets
+     *     masked as {@code ****}
+     */
+    public List<String> describe() {
+        List<String> out = new ArrayList<>();
+        out.add(line("provider", provider));
+        out.add(line("bucket", bucket == null ? "(none)" : bucket));
+        StorageProvider p = registry.require(provider);
+        for (ConfigKey c : p.configKeys()) {
+            String v = settings.get(c.name());
+            if (v != null) {
+                out.add(line(provider + "." + c.name(), c.secret() ? "****" : v));
+            }
+        }
+        out.add(line("part-size", transfer.partSize() == 0 ? "auto" : ByteSizes.format(transfer.partSize())));
+        out.add(line("concurrency", Integer.toString(transfer.concurrency())));
+        out.add(line("checksum", transfer.checksum()));
+        out.add(line("retries", Integer.toString(transfer.retries())));
+        out.add(line("journal-dir", transfer.journalDir() == null ? "(none)" : transfer.journalDir().toString()));
+        return out;
+    }
+
+    private String line(String key, String value) {
+        return key + " = " + value + "  (" + sources.getOrDefault(key, "default") + ")";
+    }
+
+    @Override
+    public String toString() {
+        return "ToolkitConfig" + describe();
+    }
+}

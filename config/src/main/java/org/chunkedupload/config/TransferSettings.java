@@ -1,0 +1,66 @@
+package org.chunkedupload.config;
+
+import java.nio.file.Path;
+import java.util.Locale;
+import org.chunkedupload.api.ChecksumAlgorithm;
+import org.chunkedupload.transfer.RetryPolicy;
+import org.chunkedupload.transfer.Uploader;
+
+/**
+ * How the engine moves the bytes, whatever the provider.
+ *
+ * @param partSize bytes per part, or 0 to let the engine choose from the object size
+ * @param concurrency parts in flight at once
+ * @param checksum {@code auto} (CRC-32C unless the store takes another), {@code none}, or an
+ *     algorithm name: {@code crc32c}, {@code crc32}, {@code md5}, {@code sha256}
+ * @param retries retries per part for retryable failures
+ * @param journalDir where resume journals are kept, or {@code null} for none
+ */
+public record TransferSettings(long partSize, int concurrency, String checksum, int retries, Path journalDir) {
+    /** The defaults: automatic part size, 4 parts in flight, automatic checksum, 5 retries, no journals. */
+    public static final TransferSettings DEFAULTS = new TransferSettings(0, 4, "auto", 5, null);
+
+    /** Validates the fields; messages name the configuration key. */
+    public TransferSettings {
+        if (partSize < 0) {
+            throw new IllegalArgumentException("'part-size' must not be negative");
+        }
+        if (concurrency < 1 || concurrency > 1024) {
+            throw new IllegalArgumentException("'concurrency' must be between 1 and 1024, got " + concurrency);
+        }
+        checksum = checksum.toLowerCase(Locale.ROOT);
+        if (!checksum.equals("auto") && !checksum.equals("none")) {
+            algorithm(checksum); // throws for an unknown name
+        }
+        if (retries < 0) {
+            throw new IllegalArgumentException("'retries' must be >= 0, got " + retries);
+        }
+    }
+
+    private static ChecksumAlgorithm algorithm(String name) {
+        return switch (name) {
+            case "crc32c" -> ChecksumAlgorithm.CRC32C;
+            case "crc32" -> ChecksumAlgorithm.CRC32;
+            case "md5" -> ChecksumAlgorithm.MD5;
+            case "sha256" -> ChecksumAlgorithm.SHA256;
+            default -> throw new IllegalArgumentException("'checksum' must be auto, none, crc32c, crc32, md5 or sha256,"
+                    + " got '" + name + "'");
+        };
+    }
+
+    /** @return an engine builder with these settings (journal and precondition are per upload) */
+    public Uploader.Builder uploaderBuilder() {
+        RetryPolicy d = RetryPolicy.defaults();
+        Uploader.Builder b = Uploader.builder().concurrency(concurrency)
+                .retry(new RetryPolicy(retries + 1, d.baseDelay(), d.maxDelay(), d.deadline()));
+        if (partSize > 0) {
+            b.partSize(partSize);
+        }
+        if (checksum.equals("none")) {
+            b.checksum(null);
+        } else if (!checksum.equals("auto")) {
+            b.checksum(algorithm(checksum));
+        }
+        return b;
+    }
+}

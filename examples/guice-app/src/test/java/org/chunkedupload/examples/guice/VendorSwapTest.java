@@ -1,0 +1,113 @@
+package org.chunkedupload.examples.guice;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import com.azure.storage.blob.BlobServiceClientBuilder;
+import com.google.cloud.NoCredentials;
+import com.google.cloud.storage.BucketInfo;
+import com.google.cloud.storage.Storage;
+import com.google.cloud.storage.StorageOptions;
+import com.google.inject.Guice;
+import com.google.inject.Injector;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import org.chunkedupload.api.StorageBackend;
+import org.chunkedupload.api.UploadResult;
+import org.chunkedupload.guice.ChunkedUploadModule;
+import org.chunkedupload.tck.servers.GoTool;
+import org.chunkedupload.tck.servers.LocalServer;
+import org.chunkedupload.tck.servers.NpmTool;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The same application code ({@link ArchiveService}, injected by Guice) against two different
+ * emulators, Azurite and fake-gcs-server, and the filesystem: only the configuration file differs.
+ */
+class VendorSwapTest {
+    /** Azurite's published development account key; not a secret. */
+    private static final String AZURITE_KEY =
+            "Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw==";
+    private static LocalServer azurite;
+    private static LocalServer gcs;
+
+    @TempDir
+    static Path tmp;
+
+    @BeforeAll
+    static void start() {
+        int azPort = LocalServer.freePort();
+        azurite = LocalServer.start("azurite-blob", List.of(NpmTool.ensure(System.getProperty("azurite.package"),
+                "azurite-blob").toString(), "--blobHost", "127.0.0.1", "--blobPort", Integer.toString(azPort),
+                "--inMemoryPersistence", "--skipApiVersionCheck", "--loose", "--silent"), Map.of(), azPort,
+                Duration.ofMinutes(1));
+        new BlobServiceClientBuilder().connectionString(azureConnection()).buildClient().createBlobContainer("archive");
+        int gsPort = LocalServer.freePort();
+        String url = "http://127.0.0.1:" + gsPort;
+        gcs = LocalServer.start("fake-gcs-server", List.of(GoTool.ensure(System.getProperty("fake.gcs.module")).toString(),
+                "-scheme", "http", "-host", "127.0.0.1", "-port", Integer.toString(gsPort), "-backend", "memory",
+                "-external-url", url, "-public-host", "127.0.0.1:" + gsPort, "-log-level", "warn"), Map.of(), gsPort,
+                Duration.ofMinutes(1));
+        try (Storage s = StorageOptions.http().setHost(url).setProjectId("t").setCredentials(NoCredentials.getInstance())
+                .build().getService()) {
+            s.create(BucketInfo.of("archive"));
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    @AfterAll
+    static void stop() {
+        if (azurite != null) {
+            azurite.close();
+        }
+        if (gcs != null) {
+            gcs.close();
+        }
+    }
+
+    private static String azureConnection() {
+        return "DefaultEndpointsProtocol=http;AccountName=devstoreaccount1;AccountKey=" + AZURITE_KEY
+                + ";BlobEndpoint=" + azurite.url() + "/devstoreaccount1;";
+    }
+
+    /** Runs the application code with one configuration file and reads the object back through the same injector. */
+    private static byte[] archive(Path config, Path file, String key) throws Exception {
+        Injector injector = Guice.createInjector(ChunkedUploadModule.fromFile(config, Map.of()));
+        try {
+            UploadResult r = injector.getInstance(ArchiveService.class).archive(file, key);
+            assertEquals(Files.size(file), r.size());
+            StorageBackend backend = injector.getInstance(StorageBackend.class);
+            try (InputStream in = backend.read(r.target().bucket(), r.target().key())) {
+                return in.readAllBytes();
+            }
+        } finally {
+            ChunkedUploadModule.close(injector);
+        }
+    }
+
+    @Test
+    void theSameCodeUploadsToEachVendorChosenByConfigurationAlone() throws Exception {
+        byte[] data = new byte[3_000_000];
+        new Random(42).nextBytes(data);
+        Path file = Files.write(tmp.resolve("data.bin"), data);
+        String transfer = "bucket = archive\npart-size = 1MiB\nconcurrency = 3\n";
+        Path az = Files.writeString(tmp.resolve("azure.properties"), "provider = az\naz.connection-string = "
+                + azureConnection() + "\n" + transfer);
+        Path gs = Files.writeString(tmp.resolve("gcs.properties"), "provider = gs\ngs.host = " + gcs.url()
+                + "\ngs.credentials = none\n" + transfer);
+        Path fs = Files.writeString(tmp.resolve("fs.properties"), "provider = fs\nfs.root = "
+                + tmp.resolve("store") + "\n" + transfer);
+        for (Path config : List.of(az, gs, fs)) {
+            assertArrayEquals(data, archive(config, file, "2026/data.bin"), config.getFileName().toString());
+        }
+    }
+}
