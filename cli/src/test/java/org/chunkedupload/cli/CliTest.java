@@ -143,6 +143,25 @@ class CliTest {
     }
 
     @Test
+    void tckRunsTheKitAgainstTheConfiguredBackendAndWritesAReport() throws Exception {
+        Path cfg = Files.writeString(tmp.resolve("tck.properties"), "provider = fs\nbucket = conformance\nfs.root = "
+                + tmp.resolve("tckstore") + "\nfs.fsync = false\n");
+        Path report = tmp.resolve("report");
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        int code = Main.run(new String[] {"tck", "--config", cfg.toString(), "--report", report.toString()},
+                new PrintWriter(out, true), new PrintWriter(err, true));
+        assertEquals(0, code, out + "\n" + err);
+        assertTrue(out.toString().contains("46 rules, 43 passed, 0 failed, 3 skipped"), out.toString());
+        String md = Files.readString(report.resolve("conformance.md"));
+        assertTrue(md.contains("| CONC-01 ") && md.contains("| PASSED (MUST) |"), md);
+        assertTrue(md.contains("SKIPPED: capability ISOLATED_SESSIONS is declared"), "skips name the capability: " + md);
+        try (var files = Files.list(report)) {
+            assertTrue(files.anyMatch(p -> p.getFileName().toString().endsWith(".xml")), "JUnit XML is written");
+        }
+    }
+
+    @Test
     void pendingListsAndAbortFreesAnUpload() {
         String uploadId;
         try (StorageBackend fs = ProviderRegistry.load().open(BackendConfig.of("fs",

@@ -16,6 +16,7 @@ public abstract class AbortRules extends TckRules {
     }
 
     /** If this fails, check: that abort works on an upload with no parts (GCS/Azure: the session record alone). */
+    @Hint("that abort works on an upload with no parts (GCS/Azure: the session record alone).")
     @Test
     @Tag("MUST")
     @DisplayName("ABRT-01 abort before any part succeeds and the upload is gone")
@@ -26,6 +27,7 @@ public abstract class AbortRules extends TckRules {
     }
 
     /** If this fails, check: that abort removes every part and the upload's state. */
+    @Hint("that abort removes every part and the upload's state.")
     @Test
     @Tag("MUST")
     @DisplayName("ABRT-02 abort after parts leaves no object and the upload is gone")
@@ -40,6 +42,7 @@ public abstract class AbortRules extends TckRules {
     }
 
     /** If this fails, check: that a second abort maps the store's not-found answer to success. */
+    @Hint("that a second abort maps the store's not-found answer to success.")
     @Test
     @Tag("MUST")
     @DisplayName("ABRT-03 abort is idempotent")
@@ -52,6 +55,7 @@ public abstract class AbortRules extends TckRules {
     }
 
     /** If this fails, check: that uploadPart checks that the upload still exists (Azure would accept the block). */
+    @Hint("that uploadPart checks that the upload still exists (Azure would accept the block).")
     @Test
     @Tag("MUST")
     @DisplayName("ABRT-04 uploadPart after abort fails with NoSuchUploadException")
@@ -63,6 +67,7 @@ public abstract class AbortRules extends TckRules {
     }
 
     /** If this fails, check: that complete checks that the upload still exists and maps the store's answer. */
+    @Hint("that complete checks that the upload still exists and maps the store's answer.")
     @Test
     @Tag("MUST")
     @DisplayName("ABRT-05 complete after abort fails with NoSuchUploadException; no object")
@@ -76,6 +81,7 @@ public abstract class AbortRules extends TckRules {
     }
 
     /** If this fails, check: that abort deletes only the upload's parts, never the object at the key. */
+    @Hint("that abort deletes only the upload's parts, never the object at the key.")
     @Test
     @Tag("MUST")
     @DisplayName("ABRT-06 abort does not touch an object that already existed at the key")

@@ -31,6 +31,7 @@ public abstract class CapabilityRules extends TckRules {
      * part-number range, maximum part count and object size); that {@code capabilities()} returns the
      * same value every time.
      */
+    @Hint("the limits in your {@code Capabilities.builder()} call (part sizes, part-number range, maximum part count and object size); that {@code capabilities()} returns the same value every time.")
     @Test
     @Tag("MUST")
     @DisplayName("CAP-01 declared capabilities are consistent and constant")
@@ -49,6 +50,7 @@ public abstract class CapabilityRules extends TckRules {
      * If this fails, check: nothing; the API's guard refuses undeclared features. A failure means
      * the API itself is broken.
      */
+    @Hint("nothing; the API's guard refuses undeclared features. A failure means the API itself is broken.")
     @Test
     @Tag("MUST")
     @DisplayName("CAP-02 undeclared optional features are refused with UnsupportedFeatureException")
@@ -71,6 +73,7 @@ public abstract class CapabilityRules extends TckRules {
      * If this fails, check: that {@code initiate} returns a handle with your provider id and the
      * requested bucket and key; that initiate writes nothing at the key itself.
      */
+    @Hint("that {@code initiate} returns a handle with your provider id and the requested bucket and key; that initiate writes nothing at the key itself.")
     @Test
     @Tag("MUST")
     @DisplayName("INIT-01 initiate names provider, bucket and key; nothing visible before complete")
@@ -90,6 +93,7 @@ public abstract class CapabilityRules extends TckRules {
      * If this fails, check: that handle state holds only strings another process needs (never a
      * credential, key or SAS), and that none of your configuration's secret values appear in it.
      */
+    @Hint("that handle state holds only strings another process needs (never a credential, key or SAS), and that none of your configuration's secret values appear in it.")
     @Test
     @Tag("MUST")
     @DisplayName("INIT-02 handle round-trips through its serialized form and holds no secret")
@@ -110,6 +114,7 @@ public abstract class CapabilityRules extends TckRules {
      * If this fails, check: that upload ids are unique per initiate (S3 gives one; a client-side
      * scheme must use a random nonce, not the key).
      */
+    @Hint("that upload ids are unique per initiate (S3 gives one; a client-side scheme must use a random nonce, not the key).")
     @Test
     @Tag("MUST")
     @DisplayName("INIT-03 two uploads to one key get different upload ids")

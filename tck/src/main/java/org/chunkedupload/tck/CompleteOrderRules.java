@@ -59,6 +59,7 @@ public abstract class CompleteOrderRules extends TckRules {
     }
 
     /** If this fails, check: the simplest path through initiate, uploadPart and complete; the size you report. */
+    @Hint("the simplest path through initiate, uploadPart and complete; the size you report.")
     @Test
     @Tag("MUST")
     @DisplayName("COMP-01 a single-part upload round-trips byte-exact")
@@ -73,6 +74,7 @@ public abstract class CompleteOrderRules extends TckRules {
     }
 
     /** If this fails, check: that complete passes every part to the store in the order received. */
+    @Hint("that complete passes every part to the store in the order received.")
     @Test
     @Tag("MUST")
     @DisplayName("COMP-02 a multi-part upload in ascending order round-trips byte-exact")
@@ -81,6 +83,7 @@ public abstract class CompleteOrderRules extends TckRules {
     }
 
     /** If this fails, check: that you join by part number, not by the order parts arrived. */
+    @Hint("that you join by part number, not by the order parts arrived.")
     @Test
     @Tag("MUST")
     @DisplayName("COMP-03 parts uploaded in reverse order are joined in part-number order")
@@ -91,6 +94,7 @@ public abstract class CompleteOrderRules extends TckRules {
     }
 
     /** If this fails, check: that you join by part number, not by the order parts arrived. */
+    @Hint("that you join by part number, not by the order parts arrived.")
     @Test
     @Tag("MUST")
     @DisplayName("COMP-04 parts uploaded in random order are joined in part-number order")
@@ -104,6 +108,7 @@ public abstract class CompleteOrderRules extends TckRules {
      * If this fails, check: thread safety of uploadPart (shared clients, buffers, counters), and
      * that concurrent parts do not overwrite each other's staging.
      */
+    @Hint("thread safety of uploadPart (shared clients, buffers, counters), and that concurrent parts do not overwrite each other's staging.")
     @Test
     @Tag("MUST")
     @DisplayName("COMP-05 parts uploaded concurrently are joined in part-number order")
@@ -131,6 +136,7 @@ public abstract class CompleteOrderRules extends TckRules {
     }
 
     /** If this fails, check: that you do not assume part numbers 1..N without gaps. */
+    @Hint("that you do not assume part numbers 1..N without gaps.")
     @Test
     @Tag("MUST")
     @DisplayName("COMP-06 non-contiguous part numbers are joined in ascending order")
@@ -139,6 +145,7 @@ public abstract class CompleteOrderRules extends TckRules {
     }
 
     /** If this fails, check: nothing in the provider: the API sorts receipts. A failure means the API is broken. */
+    @Hint("nothing in the provider: the API sorts receipts. A failure means the API is broken.")
     @Test
     @Tag("MUST")
     @DisplayName("COMP-07 receipts in arrival order are sorted, not rejected")
@@ -153,6 +160,7 @@ public abstract class CompleteOrderRules extends TckRules {
     }
 
     /** If this fails, check: that complete sends only the named parts (S3 and Azure discard the rest; GCS must not compose them). */
+    @Hint("that complete sends only the named parts (S3 and Azure discard the rest; GCS must not compose them).")
     @Test
     @Tag("MUST")
     @DisplayName("COMP-10 parts not named at complete are excluded")
@@ -167,6 +175,7 @@ public abstract class CompleteOrderRules extends TckRules {
     }
 
     /** If this fails, check: pagination and batching (e.g. GCS compose in groups of 32) in complete. */
+    @Hint("pagination and batching (e.g. GCS compose in groups of 32) in complete.")
     @Test
     @Tag("MUST")
     @DisplayName("COMP-13 an upload of 40 parts round-trips byte-exact")
@@ -175,6 +184,7 @@ public abstract class CompleteOrderRules extends TckRules {
     }
 
     /** If this fails, check: the part-number range you declare against what your store accepts. */
+    @Hint("the part-number range you declare against what your store accepts.")
     @Test
     @Tag("MUST")
     @DisplayName("COMP-14 the lowest and highest declared part numbers are accepted")

@@ -27,6 +27,7 @@ public abstract class CompleteValidationRules extends TckRules {
     }
 
     /** If this fails, check: nothing in the provider: the API refuses duplicates before calling it. */
+    @Hint("nothing in the provider: the API refuses duplicates before calling it.")
     @Test
     @Tag("MUST")
     @DisplayName("COMP-08 a part named twice is rejected; no object; the upload still completes")
@@ -42,6 +43,7 @@ public abstract class CompleteValidationRules extends TckRules {
     }
 
     /** If this fails, check: nothing in the provider: the API refuses an empty list before calling it. */
+    @Hint("nothing in the provider: the API refuses an empty list before calling it.")
     @Test
     @Tag("MUST")
     @DisplayName("COMP-09 an empty receipt list is rejected; no object")
@@ -54,6 +56,7 @@ public abstract class CompleteValidationRules extends TckRules {
     }
 
     /** If this fails, check: the minPartSize you declare. */
+    @Hint("the minPartSize you declare.")
     @Test
     @Tag("MUST")
     @DisplayName("COMP-11 a non-last part below minPartSize is rejected; no object")
@@ -69,6 +72,7 @@ public abstract class CompleteValidationRules extends TckRules {
     }
 
     /** If this fails, check: zero-length parts (Azure rejects empty blocks; commit an empty list instead). */
+    @Hint("zero-length parts (Azure rejects empty blocks; commit an empty list instead).")
     @Test
     @Tag("MUST")
     @DisplayName("COMP-12 an empty object can be created")
@@ -84,6 +88,7 @@ public abstract class CompleteValidationRules extends TckRules {
      * If this fails, check: the checksum you put in the result (it must describe the whole object,
      * e.g. GCS crc32c, not a part's); that the ETag you return is the one a later stat reports.
      */
+    @Hint("the checksum you put in the result (it must describe the whole object, e.g. GCS crc32c, not a part's); that the ETag you return is the one a later stat reports.")
     @Test
     @Tag("MUST")
     @DisplayName("COMP-15 the result's checksum is the object's CRC-32C; its ETag matches stat")
@@ -102,6 +107,7 @@ public abstract class CompleteValidationRules extends TckRules {
     }
 
     /** If this fails, check: that complete overwrites (S3 semantics) when no precondition is given. */
+    @Hint("that complete overwrites (S3 semantics) when no precondition is given.")
     @Test
     @Tag("MUST")
     @DisplayName("COMP-16 complete without a precondition replaces an existing object")
@@ -115,6 +121,7 @@ public abstract class CompleteValidationRules extends TckRules {
     }
 
     /** If this fails, check: that complete removes the upload's state, so the handle is dead afterwards. */
+    @Hint("that complete removes the upload's state, so the handle is dead afterwards.")
     @Test
     @Tag("MUST")
     @DisplayName("COMP-17 after complete, uploadPart fails with NoSuchUploadException")

@@ -29,6 +29,7 @@ public abstract class ConditionalRules extends TckRules {
      * If this fails, check: that create-only is sent to the store ({@code If-None-Match: *},
      * {@code ifGenerationMatch=0}) and its refusal is mapped to PreconditionFailedException.
      */
+    @Hint("that create-only is sent to the store ({@code If-None-Match: *}, {@code ifGenerationMatch=0}) and its refusal is mapped to PreconditionFailedException.")
     @Test
     @Tag("MUST")
     @DisplayName("COND-01 create-only complete over an existing object fails; the object is untouched")
@@ -42,6 +43,7 @@ public abstract class ConditionalRules extends TckRules {
     }
 
     /** If this fails, check: that create-only succeeds when the key is free. */
+    @Hint("that create-only succeeds when the key is free.")
     @Test
     @Tag("MUST")
     @DisplayName("COND-02 create-only complete where no object exists succeeds")
@@ -54,6 +56,7 @@ public abstract class ConditionalRules extends TckRules {
     }
 
     /** If this fails, check: that {@code If-Match} (or generation match) is sent and mapped. */
+    @Hint("that {@code If-Match} (or generation match) is sent and mapped.")
     @Test
     @Tag("MUST")
     @DisplayName("COND-03 compare-and-swap succeeds on the current ETag and fails on another")

@@ -34,6 +34,7 @@ public abstract class ListPartsRules extends TckRules {
      * If this fails, check: pagination of your native list call, the token you report (it must be
      * the one uploadPart returned), and that you report sizes of the stored parts.
      */
+    @Hint("pagination of your native list call, the token you report (it must be the one uploadPart returned), and that you report sizes of the stored parts.")
     @Test
     @Tag("MUST")
     @DisplayName("LIST-01 listParts reports every part with the receipts uploadPart returned")
@@ -51,6 +52,7 @@ public abstract class ListPartsRules extends TckRules {
     }
 
     /** If this fails, check: that a replaced part is listed once, with its newest token. */
+    @Hint("that a replaced part is listed once, with its newest token.")
     @Test
     @Tag("MUST")
     @DisplayName("LIST-02 after a replace, listParts reports only the latest receipt, which completes")

@@ -26,6 +26,7 @@ public abstract class PartRules extends TckRules {
     }
 
     /** If this fails, check: the part number and size you put into the receipt. */
+    @Hint("the part number and size you put into the receipt.")
     @Test
     @Tag("MUST")
     @DisplayName("PART-01 a receipt reports the part number and size uploaded")
@@ -38,6 +39,7 @@ public abstract class PartRules extends TckRules {
     }
 
     /** If this fails, check: the part-number range in your capabilities. */
+    @Hint("the part-number range in your capabilities.")
     @Test
     @Tag("MUST")
     @DisplayName("PART-02 part numbers outside the declared range are rejected")
@@ -49,6 +51,7 @@ public abstract class PartRules extends TckRules {
     }
 
     /** If this fails, check: your declared maxPartSize. */
+    @Hint("your declared maxPartSize.")
     @Test
     @Tag("MUST")
     @DisplayName("PART-03 a part above maxPartSize is rejected before its body is read")
@@ -69,6 +72,7 @@ public abstract class PartRules extends TckRules {
      * (stage to a temporary name, then rename; or let the store reject a short body), and that the
      * exception from the body propagates.
      */
+    @Hint("that your provider stores a part only after reading all its bytes (stage to a temporary name, then rename; or let the store reject a short body), and that the exception from the body propagates.")
     @Test
     @Tag("MUST")
     @DisplayName("PART-04 a short body fails with IntegrityException and stores nothing")
@@ -82,6 +86,7 @@ public abstract class PartRules extends TckRules {
     }
 
     /** If this fails, check: that uploading a part number again overwrites the stored part. */
+    @Hint("that uploading a part number again overwrites the stored part.")
     @Test
     @Tag("MUST")
     @DisplayName("PART-05 re-uploading a part number replaces the part")
@@ -101,6 +106,7 @@ public abstract class PartRules extends TckRules {
      * If this fails, check: that complete compares each receipt's token with the part currently
      * stored (ETag, generation, block id) and refuses a mismatch.
      */
+    @Hint("that complete compares each receipt's token with the part currently stored (ETag, generation, block id) and refuses a mismatch.")
     @Test
     @Tag("MUST")
     @DisplayName("PART-06 a replaced part's earlier receipt is rejected at complete")

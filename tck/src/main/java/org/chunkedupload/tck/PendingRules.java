@@ -35,6 +35,7 @@ public abstract class PendingRules extends TckRules {
     }
 
     /** If this fails, check: pagination of your native listing, and the initiation time and byte count you report. */
+    @Hint("pagination of your native listing, and the initiation time and byte count you report.")
     @Test
     @Tag("MUST")
     @DisplayName("PEND-01 an upload in progress is listed with key, id, initiation time and bytes held")
@@ -57,6 +58,7 @@ public abstract class PendingRules extends TckRules {
     }
 
     /** If this fails, check: that complete and abort remove the upload's listing entry (session record, marker). */
+    @Hint("that complete and abort remove the upload's listing entry (session record, marker).")
     @Test
     @Tag("MUST")
     @DisplayName("PEND-02 after complete and after abort the upload is no longer listed")
@@ -72,6 +74,7 @@ public abstract class PendingRules extends TckRules {
     }
 
     /** If this fails, check: that you pass the prefix to the store's listing and filter on the key. */
+    @Hint("that you pass the prefix to the store's listing and filter on the key.")
     @Test
     @Tag("MUST")
     @DisplayName("PEND-03 the key prefix filters the listing")

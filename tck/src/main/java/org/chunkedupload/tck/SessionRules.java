@@ -22,6 +22,7 @@ public abstract class SessionRules extends TckRules {
     }
 
     /** If this fails, check: that parts are keyed by upload id, not only by key and part number. */
+    @Hint("that parts are keyed by upload id, not only by key and part number.")
     @Test
     @Tag("MUST")
     @DisplayName("CONC-01 two uploads to one key stay isolated; the last complete wins")
@@ -44,6 +45,7 @@ public abstract class SessionRules extends TckRules {
      * before it commits, and maps parts that another upload's commit discarded to
      * SessionConflictException (Azure: the first Put Block List drops every other uncommitted block).
      */
+    @Hint("that complete validates every receipt against the store's pending parts before it commits, and maps parts that another upload's commit discarded to SessionConflictException (Azure: the first Put Block List drops every other uncommitted block).")
     @Test
     @Tag("MUST")
     @DisplayName("CONC-02 without isolated sessions: the other complete succeeds whole or fails with SessionConflictException, never a mix, and can redo its parts")
@@ -76,6 +78,7 @@ public abstract class SessionRules extends TckRules {
      * If this fails, check: that the handle's state carries everything a new process needs and
      * that resume builds the session from it without in-memory state of the first backend.
      */
+    @Hint("that the handle's state carries everything a new process needs and that resume builds the session from it without in-memory state of the first backend.")
     @Test
     @Tag("MUST")
     @DisplayName("RES-01 a serialized handle resumes in a fresh backend, adds parts and completes")
@@ -95,6 +98,7 @@ public abstract class SessionRules extends TckRules {
     }
 
     /** If this fails, check: that listPending returns handles usable for resume, and listParts returns valid receipts. */
+    @Hint("that listPending returns handles usable for resume, and listParts returns valid receipts.")
     @Test
     @Tag("MUST")
     @DisplayName("RES-02 a process that lost everything finds the upload, its receipts, and completes")

@@ -1,0 +1,33 @@
+package org.chunkedupload.cli;
+
+import org.chunkedupload.api.BackendConfig;
+import org.chunkedupload.tck.ChunkedUploadTck;
+
+/**
+ * The kit bound to whatever backend {@code chunked-upload tck} was given. JUnit instantiates it,
+ * so the backend travels through static fields set just before the launcher runs (one run at a
+ * time per JVM).
+ */
+public class ConfiguredTck extends ChunkedUploadTck {
+    private static volatile BackendConfig config;
+    private static volatile String bucket;
+
+    /** Created by JUnit. */
+    public ConfiguredTck() {
+    }
+
+    static void bind(BackendConfig backend, String bucketName) {
+        config = backend;
+        bucket = bucketName;
+    }
+
+    @Override
+    protected BackendConfig backendConfig() {
+        return config;
+    }
+
+    @Override
+    protected String bucket() {
+        return bucket;
+    }
+}
