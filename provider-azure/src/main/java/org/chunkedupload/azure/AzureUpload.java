@@ -12,11 +12,6 @@ import com.azure.storage.blob.models.ListBlobsOptions;
 import com.azure.storage.blob.options.BlockBlobCommitBlockListOptions;
 import com.azure.storage.blob.options.BlockBlobStageBlockOptions;
 import com.azure.storage.blob.models.BlobErrorCode;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
@@ -120,29 +115,15 @@ final class AzureUpload implements ProviderUpload {
     }
 
     /**
-     * @return the MD5 Azure is to verify the block against: the caller's, else one computed from a
-     *     first read of a part that can be read twice, else {@code null} (nothing verifies the body
-     *     on the server then; the engine always supplies one)
+     * @return the caller's MD5, which Azure verifies against the block, or {@code null} when the
+     *     caller sent none (the engine sends one unless told {@code --checksum none}; the API still
+     *     checks the length and computes each part's CRC-32C)
      */
     private static byte[] transactionalMd5(PartContent part) {
         if (part.checksum() != null && part.checksum().algorithm() == ChecksumAlgorithm.MD5) {
             return Base64.getDecoder().decode(part.checksum().base64());
         }
-        if (!part.repeatable() || part.length() == 0) {
-            return null;
-        }
-        try (InputStream in = part.reopen()) {
-            MessageDigest md = MessageDigest.getInstance("MD5");
-            byte[] buf = new byte[64 << 10];
-            for (int r; (r = in.read(buf)) > 0; ) {
-                md.update(buf, 0, r);
-            }
-            return md.digest();
-        } catch (IOException e) {
-            throw new UncheckedIOException("reading part " + part.partNumber() + " to compute its MD5 failed", e);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("this JVM has no MD5", e);
-        }
+        return null;
     }
 
     @Override
