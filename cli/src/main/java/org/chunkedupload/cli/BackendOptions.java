@@ -68,6 +68,11 @@ final class BackendOptions {
     }
 
     StorageBackend open(String providerId, Map<String, String> env) {
+        return ProviderRegistry.load().open(backendConfig(providerId, env));
+    }
+
+    /** @return the provider's settings: the configuration file, the environment, then -o options */
+    BackendConfig backendConfig(String providerId, Map<String, String> env) {
         ProviderRegistry registry = ProviderRegistry.load();
         StorageProvider provider = registry.require(providerId);
         Map<String, String> merged = new LinkedHashMap<>();
@@ -84,6 +89,6 @@ final class BackendOptions {
             }
         }
         merged.putAll(settings);
-        return registry.open(BackendConfig.of(providerId, merged));
+        return BackendConfig.of(providerId, merged);
     }
 }

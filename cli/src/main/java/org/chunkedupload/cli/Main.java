@@ -17,7 +17,7 @@ import picocli.CommandLine.Command;
 @Command(name = "chunked-upload", mixinStandardHelpOptions = true, version = "chunked-upload 0.1.0-SNAPSHOT",
         description = "Chunked (multipart) uploads to object stores through one provider-neutral API.",
         subcommands = {PutCommand.class, ResumeCommand.class, PendingCommand.class, SweepCommand.class, AbortCommand.class, ProvidersCommand.class,
-                ConfigCommand.class, TckCommand.class},
+                ConfigCommand.class, TckCommand.class, LifecycleCommand.class},
         footer = {"", "Exit codes: 0 ok, 1 store failure, 2 bad input, 3 precondition failed, 4 no such upload."})
 public final class Main {
     static final int OK = 0;

@@ -162,6 +162,13 @@ class CliTest {
     }
 
     @Test
+    void lifecycleOnAStoreWithoutABackstopPointsToSweep() {
+        Run r = run("lifecycle", "fs://demo", "--abort-after", "7d");
+        assertEquals(1, r.code());
+        assertTrue(r.out().contains("has no backstop") && r.out().contains("sweep fs://demo --older-than 7d"), r.out());
+    }
+
+    @Test
     void pendingListsAndAbortFreesAnUpload() {
         String uploadId;
         try (StorageBackend fs = ProviderRegistry.load().open(BackendConfig.of("fs",

@@ -40,4 +40,10 @@ public final class AzureProvider implements StorageProvider {
     public ProviderBackend open(BackendConfig config) {
         return new AzureBackend(AzureSettings.from(config));
     }
+
+    /** @return the store's backstop for abandoned uploads: see {@link AzureBackstop} */
+    @Override
+    public java.util.Optional<org.chunkedupload.spi.UploadBackstop> backstop() {
+        return java.util.Optional.of(new AzureBackstop());
+    }
 }

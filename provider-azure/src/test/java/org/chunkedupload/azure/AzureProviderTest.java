@@ -328,4 +328,14 @@ class AzureProviderTest {
         AzureSettings s = AzureSettings.from(BackendConfig.of("az", Map.of("connection-string", "secret-value")));
         assertFalse(s.toString().contains("secret-value"), "secrets are masked");
     }
+
+    @Test
+    void theBackstopIsAzuresSevenDayCollectionAndCannotBeShortened() {
+        var backstop = new AzureProvider().backstop().orElseThrow();
+        var week = backstop.install(Azurite.config(server), C, "", java.time.Duration.ofDays(7));
+        assertTrue(week.inPlace() && week.description().contains("7 days"), week.description());
+        var day = backstop.check(Azurite.config(server), C, "", java.time.Duration.ofDays(1));
+        assertFalse(day.inPlace());
+        assertTrue(day.description().contains("sweep"), day.description());
+    }
 }

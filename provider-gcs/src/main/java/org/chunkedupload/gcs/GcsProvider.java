@@ -39,4 +39,10 @@ public final class GcsProvider implements StorageProvider {
     public ProviderBackend open(BackendConfig config) {
         return new GcsBackend(GcsSettings.from(config));
     }
+
+    /** @return the store's backstop for abandoned uploads: see {@link GcsBackstop} */
+    @Override
+    public java.util.Optional<org.chunkedupload.spi.UploadBackstop> backstop() {
+        return java.util.Optional.of(new GcsBackstop());
+    }
 }

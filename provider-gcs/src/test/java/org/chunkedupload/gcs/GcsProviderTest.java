@@ -210,4 +210,32 @@ class GcsProviderTest {
             assertTrue(e.getMessage().contains("'" + key + "'"), e.getMessage());
         });
     }
+
+    /**
+     * Emulator deviation: fake-gcs-server 1.56.1 keeps no bucket lifecycle rules (bucket updates
+     * are not supported, fsouza/fake-gcs-server#1238). The backstop reads the rules back after
+     * installing, so it reports the truth — not in place — instead of claiming success.
+     */
+    @Test
+    void theBackstopReportsWhatTheServerKeptNotWhatWasSent() {
+        var backstop = new GcsProvider().backstop().orElseThrow();
+        var status = backstop.install(GcsEmulator.config(server), GcsEmulator.BUCKET, "", java.time.Duration.ofDays(7));
+        assertTrue(!status.inPlace() && status.description().startsWith("no lifecycle rule"), status.description());
+    }
+
+    @Test
+    void theBackstopRuleDeletesTheTemporaryPrefixAndReplacesItsEarlierVersion() {
+        var keep = new com.google.cloud.storage.BucketInfo.LifecycleRule(
+                com.google.cloud.storage.BucketInfo.LifecycleRule.LifecycleAction.newSetStorageClassAction(
+                        com.google.cloud.storage.StorageClass.COLDLINE),
+                com.google.cloud.storage.BucketInfo.LifecycleRule.LifecycleCondition.newBuilder().setAge(30).build());
+        var rules = GcsBackstop.withRule(List.of(keep), ".chunked-uploads/", 7);
+        assertEquals(2, rules.size(), "other rules are kept");
+        assertEquals(java.util.Optional.of(7), GcsBackstop.strictest(rules, ".chunked-uploads/"));
+        var tightened = GcsBackstop.withRule(rules, ".chunked-uploads/", 1);
+        assertEquals(2, tightened.size(), "the earlier rule is replaced, not joined");
+        assertEquals(java.util.Optional.of(1), GcsBackstop.strictest(tightened, ".chunked-uploads/"));
+        assertEquals(java.util.Optional.empty(), GcsBackstop.strictest(List.of(keep), ".chunked-uploads/"),
+                "a storage-class rule is no backstop");
+    }
 }

@@ -38,4 +38,10 @@ public final class S3Provider implements StorageProvider {
     public ProviderBackend open(BackendConfig config) {
         return new S3Backend(S3Settings.from(config));
     }
+
+    /** @return the store's backstop for abandoned uploads: see {@link S3Backstop} */
+    @Override
+    public java.util.Optional<org.chunkedupload.spi.UploadBackstop> backstop() {
+        return java.util.Optional.of(new S3Backstop());
+    }
 }

@@ -104,6 +104,18 @@ class S3ProviderTest {
         }
     }
 
+    @Test
+    void theProvidersBackstopInstallsAndChecksThatRuleForTheCli() {
+        var backstop = new S3Provider().backstop().orElseThrow();
+        var config = S3Emulators.config(moto);
+        assertTrue(!backstop.check(config, "tck", "music/", java.time.Duration.ofDays(2)).inPlace());
+        var s = backstop.install(config, "tck", "music/", java.time.Duration.ofDays(2));
+        assertTrue(s.inPlace() && s.description().contains("2 day(s)"), s.description());
+        assertTrue(!backstop.check(config, "tck", "music/", java.time.Duration.ofDays(1)).inPlace(), "2 days > 1 day");
+        assertThrows(IllegalArgumentException.class, () -> backstop.check(config, "tck", "", java.time.Duration.ofHours(5)),
+                "S3 rules count whole days");
+    }
+
     /** S3 may answer CompleteMultipartUpload with 200 OK and an error in the body; that is an error. */
     @Test
     void aCompleteAnsweredWith200AndAnErrorBodyIsAnError() throws Exception {

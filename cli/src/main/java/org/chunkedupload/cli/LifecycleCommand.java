@@ -1,0 +1,59 @@
+package org.chunkedupload.cli;
+
+import java.time.Duration;
+import java.util.concurrent.Callable;
+import org.chunkedupload.api.ObjectPrefix;
+import org.chunkedupload.api.ProviderRegistry;
+import org.chunkedupload.spi.StorageProvider;
+import org.chunkedupload.spi.UploadBackstop;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code lifecycle PREFIX --abort-after D [--check]}: installs or checks the store's own backstop
+ * for abandoned uploads (S3 {@code AbortIncompleteMultipartUpload}, a GCS delete rule on the
+ * temporary prefix, Azure's built-in collection of uncommitted blocks). Exits 0 when a backstop at
+ * least that strict is in place afterwards, 1 otherwise (also when the store has none: the
+ * message says what to do instead).
+ */
+@Command(name = "lifecycle", description = "Install (or --check) the store's backstop that frees abandoned uploads"
+        + " after a duration.")
+final class LifecycleCommand implements Callable<Integer> {
+    @Parameters(index = "0", paramLabel = "TARGET_PREFIX", description = "scheme://bucket[/key-prefix]")
+    String prefix;
+
+    @Option(names = "--abort-after", required = true, paramLabel = "DURATION",
+            description = "Free uploads abandoned longer than this: 1d, 7d (stores count whole days).")
+    String abortAfter;
+
+    @Option(names = "--check", description = "Only report what is in place; change nothing.")
+    boolean check;
+
+    @Mixin
+    BackendOptions backendOptions;
+
+    @Spec
+    picocli.CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public Integer call() {
+        Duration d = Durations.parse(abortAfter);
+        ObjectPrefix p = ObjectPrefix.parse(prefix);
+        StorageProvider provider = ProviderRegistry.load().require(p.scheme());
+        var out = spec.commandLine().getOut();
+        UploadBackstop backstop = provider.backstop().orElse(null);
+        if (backstop == null) {
+            out.println("provider " + p.scheme() + " has no backstop of its own for abandoned uploads: run"
+                    + " 'chunked-upload sweep " + prefix + " --older-than " + abortAfter + "' on a schedule instead");
+            return Main.FAILED;
+        }
+        var config = backendOptions.backendConfig(p.scheme(), System.getenv());
+        UploadBackstop.Status s = check ? backstop.check(config, p.bucket(), p.prefix(), d)
+                : backstop.install(config, p.bucket(), p.prefix(), d);
+        out.println((s.inPlace() ? "in place: " : "MISSING: ") + s.description());
+        return s.inPlace() ? Main.OK : Main.FAILED;
+    }
+}
