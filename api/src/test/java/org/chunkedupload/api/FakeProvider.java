@@ -32,7 +32,7 @@ public class FakeProvider implements StorageProvider {
 
     @Override
     public List<ConfigKey> configKeys() {
-        return List.of(new ConfigKey("mode", "ok, wrong-size or skip-body", "ok", false));
+        return List.of(new ConfigKey("mode", "ok, wrong-size, skip-body or verifies-md5", "ok", false));
     }
 
     @Override
@@ -41,8 +41,12 @@ public class FakeProvider implements StorageProvider {
         return new ProviderBackend() {
             @Override
             public Capabilities capabilities() {
-                return Capabilities.builder().partSize(100, 1000).partNumbers(1, 50).maxPartCount(20)
-                        .maxObjectSize(5000).build();
+                Capabilities.Builder b = Capabilities.builder().partSize(100, 1000).partNumbers(1, 50).maxPartCount(20)
+                        .maxObjectSize(5000);
+                if (mode.equals("verifies-md5")) { // a store that checks a per-part MD5 itself
+                    b.addChecksumAlgorithm(ChecksumAlgorithm.MD5).addFeature(Capabilities.Feature.PART_CHECKSUM);
+                }
+                return b.build();
             }
 
             @Override

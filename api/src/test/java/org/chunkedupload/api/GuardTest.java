@@ -62,6 +62,22 @@ class GuardTest {
     }
 
     @Test
+    void aDigestIsCheckedByTheGuardUnlessTheStoreVerifiesIt() throws Exception {
+        byte[] data = {1, 2, 3};
+        Checksum wrongMd5 = new Checksum(ChecksumAlgorithm.MD5, java.util.Base64.getEncoder().encodeToString(
+                java.security.MessageDigest.getInstance("MD5").digest(new byte[] {9})));
+        assertThrows(IntegrityException.class,
+                () -> session("ok").uploadPart(1, new ByteArrayInputStream(data), 3, wrongMd5),
+                "a store that does not verify MD5: the guard does");
+        PartReceipt r = session("verifies-md5").uploadPart(1, new ByteArrayInputStream(data), 3, wrongMd5);
+        assertEquals(3, r.size(), "a store that verifies MD5 gets the part and the checksum; the guard does not"
+                + " compute the digest a second time");
+        assertTrue(assertThrows(IntegrityException.class, () -> session("verifies-md5")
+                .uploadPart(1, new ByteArrayInputStream(data), 4, wrongMd5)).getMessage().contains("ended after 3"),
+                "lengths are still checked");
+    }
+
+    @Test
     void providerBugsSurfaceAsIntegrityErrors() {
         assertThrows(IntegrityException.class, () -> session("skip-body").uploadPart(1, new byte[10]));
         ChunkedUploadSession s = session("wrong-size");

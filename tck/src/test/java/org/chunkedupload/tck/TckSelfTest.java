@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.platform.engine.discovery.DiscoverySelectors.selectClass;
 
+import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
 import org.junit.jupiter.api.Test;
@@ -65,6 +66,23 @@ class TckSelfTest {
         } catch (java.io.IOException e) {
             throw new java.io.UncheckedIOException(e);
         }
+    }
+
+    @Test
+    void everyRuleCarriesAHintForReports() {
+        int rules = 0;
+        for (Class<?> group : List.of(CapabilityRules.class, PartRules.class, ListPartsRules.class,
+                CompleteOrderRules.class, CompleteValidationRules.class, ConditionalRules.class, AbortRules.class,
+                PendingRules.class, SessionRules.class)) {
+            for (java.lang.reflect.Method m : group.getDeclaredMethods()) {
+                if (m.isAnnotationPresent(org.junit.jupiter.api.Test.class)) {
+                    rules++;
+                    Hint h = m.getAnnotation(Hint.class);
+                    assertTrue(h != null && !h.value().isBlank(), group.getSimpleName() + "." + m.getName() + " has no @Hint");
+                }
+            }
+        }
+        assertEquals(specRuleIds().size(), rules, "one rule method per rule of the spec");
     }
 
     @Test
