@@ -29,8 +29,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The same application code ({@link ArchiveService}, injected by Guice) against two different
- * emulators, Azurite and fake-gcs-server, and the filesystem: only the configuration file differs.
+ * The same application code ({@link ArchiveService}, injected by Guice) and the same CLI invocation
+ * against three emulators (S3Mock, fake-gcs-server, Azurite) and the filesystem: only the
+ * configuration file differs.
  */
 class VendorSwapTest {
     /** Azurite's published development account key; not a secret. */
@@ -38,12 +39,19 @@ class VendorSwapTest {
             "Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw==";
     private static LocalServer azurite;
     private static LocalServer gcs;
+    private static LocalServer s3mock;
 
     @TempDir
     static Path tmp;
 
     @BeforeAll
-    static void start() {
+    static void start() throws Exception {
+        int s3Port = LocalServer.freePort();
+        s3mock = LocalServer.start("s3mock", List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Xmx512m", "-jar", System.getProperty("s3mock.jar"), "--server.port=0",
+                "--com.adobe.testing.s3mock.http-port=" + s3Port,
+                "--com.adobe.testing.s3mock.store.root=" + Files.createTempDirectory("s3mock"),
+                "--com.adobe.testing.s3mock.store.initial-buckets=archive"), Map.of(), s3Port, Duration.ofMinutes(2));
         int azPort = LocalServer.freePort();
         azurite = LocalServer.start("azurite-blob", List.of(NpmTool.ensure(System.getProperty("azurite.package"),
                 "azurite-blob").toString(), "--blobHost", "127.0.0.1", "--blobPort", Integer.toString(azPort),
@@ -72,6 +80,9 @@ class VendorSwapTest {
         if (gcs != null) {
             gcs.close();
         }
+        if (s3mock != null) {
+            s3mock.close();
+        }
     }
 
     private static String azureConnection() {
@@ -95,19 +106,33 @@ class VendorSwapTest {
     }
 
     @Test
-    void theSameCodeUploadsToEachVendorChosenByConfigurationAlone() throws Exception {
-        byte[] data = new byte[3_000_000];
+    void theSameCodeAndCommandUploadToEachVendorChosenByConfigurationAlone() throws Exception {
+        byte[] data = new byte[12_000_000]; // 3 parts of 5 MiB, the S3 minimum
         new Random(42).nextBytes(data);
         Path file = Files.write(tmp.resolve("data.bin"), data);
-        String transfer = "bucket = archive\npart-size = 1MiB\nconcurrency = 3\n";
+        String transfer = "bucket = archive\npart-size = 5MiB\nconcurrency = 3\n";
         Path az = Files.writeString(tmp.resolve("azure.properties"), "provider = az\naz.connection-string = "
                 + azureConnection() + "\n" + transfer);
         Path gs = Files.writeString(tmp.resolve("gcs.properties"), "provider = gs\ngs.host = " + gcs.url()
                 + "\ngs.credentials = none\n" + transfer);
         Path fs = Files.writeString(tmp.resolve("fs.properties"), "provider = fs\nfs.root = "
                 + tmp.resolve("store") + "\n" + transfer);
-        for (Path config : List.of(az, gs, fs)) {
+        Path s3 = Files.writeString(tmp.resolve("s3.properties"), "provider = s3\ns3.endpoint = " + s3mock.url()
+                + "\ns3.access-key-id = test\ns3.secret-access-key = test-secret\n" + transfer);
+        for (Path config : List.of(fs, s3, gs, az)) {
             assertArrayEquals(data, archive(config, file, "2026/data.bin"), config.getFileName().toString());
+            // the same command line, only --config differs
+            java.io.StringWriter out = new java.io.StringWriter();
+            java.io.StringWriter err = new java.io.StringWriter();
+            int code = org.chunkedupload.cli.Main.run(new String[] {"put", file.toString(), "2026/cli.bin", "--config",
+                    config.toString(), "--quiet"}, new java.io.PrintWriter(out, true), new java.io.PrintWriter(err, true));
+            assertEquals(0, code, config.getFileName() + ": " + err);
+            Injector injector = Guice.createInjector(ChunkedUploadModule.fromFile(config, Map.of()));
+            try (InputStream in = injector.getInstance(StorageBackend.class).read("archive", "2026/cli.bin")) {
+                assertArrayEquals(data, in.readAllBytes(), "CLI upload with " + config.getFileName());
+            } finally {
+                ChunkedUploadModule.close(injector);
+            }
         }
     }
 }
