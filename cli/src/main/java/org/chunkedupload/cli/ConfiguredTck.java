@@ -1,5 +1,6 @@
 package org.chunkedupload.cli;
 
+import java.util.Map;
 import org.chunkedupload.api.BackendConfig;
 import org.chunkedupload.tck.ChunkedUploadTck;
 
@@ -11,14 +12,21 @@ import org.chunkedupload.tck.ChunkedUploadTck;
 public class ConfiguredTck extends ChunkedUploadTck {
     private static volatile BackendConfig config;
     private static volatile String bucket;
+    private static volatile Map<String, String> deviations = Map.of();
 
     /** Created by JUnit. */
     public ConfiguredTck() {
     }
 
-    static void bind(BackendConfig backend, String bucketName) {
+    static void bind(BackendConfig backend, String bucketName, Map<String, String> knownDeviations) {
         config = backend;
         bucket = bucketName;
+        deviations = Map.copyOf(knownDeviations);
+    }
+
+    @Override
+    protected Map<String, String> deviations() {
+        return deviations;
     }
 
     @Override

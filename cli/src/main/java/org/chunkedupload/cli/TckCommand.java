@@ -44,6 +44,11 @@ final class TckCommand implements Callable<Integer> {
                     + " of the kit's own keys only (under tck/).")
     String bucket;
 
+    @Option(names = "--deviation", paramLabel = "RULE=EVIDENCE",
+            description = "A rule the server (not the provider) is known to break, with the evidence; it still runs"
+                    + " and is reported as DEVIATION instead of FAILED, and fails the run if it passes. Repeatable.")
+    Map<String, String> deviations = new LinkedHashMap<>();
+
     @Spec
     picocli.CommandLine.Model.CommandSpec spec;
 
@@ -64,7 +69,7 @@ final class TckCommand implements Callable<Integer> {
             probe.capabilities(); // settings are valid before any rule runs
         }
         Files.createDirectories(reportDir);
-        ConfiguredTck.bind(backend, b);
+        ConfiguredTck.bind(backend, b, deviations);
         RuleOutcomes outcomes = new RuleOutcomes();
         PrintWriter err = spec.commandLine().getErr();
         Launcher launcher = LauncherFactory.create();
