@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.concurrent.Callable;
 import org.chunkedupload.api.ObjectPrefix;
 import org.chunkedupload.api.ProviderRegistry;
+import org.chunkedupload.config.Durations;
 import org.chunkedupload.spi.StorageProvider;
 import org.chunkedupload.spi.UploadBackstop;
 import picocli.CommandLine.Command;

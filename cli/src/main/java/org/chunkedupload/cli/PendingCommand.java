@@ -8,6 +8,7 @@ import java.util.concurrent.Callable;
 import org.chunkedupload.api.ObjectPrefix;
 import org.chunkedupload.api.PendingUpload;
 import org.chunkedupload.api.StorageBackend;
+import org.chunkedupload.config.Durations;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;

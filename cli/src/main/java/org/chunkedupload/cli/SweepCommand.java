@@ -12,6 +12,7 @@ import org.chunkedupload.api.ObjectPrefix;
 import org.chunkedupload.api.PendingUpload;
 import org.chunkedupload.api.StorageBackend;
 import org.chunkedupload.api.UnsupportedFeatureException;
+import org.chunkedupload.config.Durations;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;

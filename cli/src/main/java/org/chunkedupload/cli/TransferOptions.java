@@ -42,7 +42,8 @@ final class TransferOptions {
     TransferSettings settings(TransferSettings base) {
         return new TransferSettings(partSize != null ? partSize : base.partSize(),
                 concurrency != null ? concurrency : base.concurrency(), checksum != null ? checksum : base.checksum(),
-                retries != null ? retries : base.retries(), base.journalDir());
+                retries != null ? retries : base.retries(), base.retryBaseDelay(), base.retryMaxDelay(),
+                base.retryDeadline(), base.journalDir());
     }
 
     Uploader.Builder builder(TransferSettings base) {

@@ -33,7 +33,10 @@ import org.chunkedupload.spi.StorageProvider;
  * part-size = 16MiB                 # default: automatic
  * concurrency = 8                   # default 4
  * checksum = auto                   # auto, none, crc32c, crc32, md5, sha256
- * retries = 5
+ * retries = 5                       # per part, with exponential back-off and full jitter:
+ * retry-base-delay = 200ms          #   the first ceiling,
+ * retry-max-delay = 20s             #   the largest one,
+ * retry-deadline = 1h               #   and no retry starts later than this into the transfer
  * journal-dir = /var/lib/chunked-upload/journals   # default: no resume journals
  * </pre>
  * Environment variables override the file: {@code CHUNKED_UPLOAD_PROVIDER}, {@code CHUNKED_UPLOAD_BUCKET},
@@ -45,7 +48,7 @@ import org.chunkedupload.spi.StorageProvider;
 public final class ToolkitConfig {
     /** Top-level keys. */
     public static final List<String> KEYS = List.of("provider", "bucket", "part-size", "concurrency", "checksum",
-            "retries", "journal-dir");
+            "retries", "retry-base-delay", "retry-max-delay", "retry-deadline", "journal-dir");
     private static final String ENV = "CHUNKED_UPLOAD_";
 
     private final String provider;
@@ -139,7 +142,9 @@ public final class ToolkitConfig {
             transfer = new TransferSettings(
                     values.containsKey("part-size") ? ByteSizes.parse(values.get("part-size")) : d.partSize(),
                     integer(values, "concurrency", d.concurrency()), values.getOrDefault("checksum", d.checksum()),
-                    integer(values, "retries", d.retries()),
+                    integer(values, "retries", d.retries()), duration(values, "retry-base-delay", d.retryBaseDelay()),
+                    duration(values, "retry-max-delay", d.retryMaxDelay()),
+                    duration(values, "retry-deadline", d.retryDeadline()),
                     values.containsKey("journal-dir") ? Path.of(values.get("journal-dir")) : d.journalDir());
         } catch (IllegalArgumentException e) {
             throw new ConfigurationException("invalid value in " + where + ": " + e.getMessage(), e);
@@ -156,6 +161,18 @@ public final class ToolkitConfig {
             return Integer.parseInt(v);
         } catch (NumberFormatException e) {
             throw new IllegalArgumentException("'" + key + "' must be a whole number, got '" + v + "'");
+        }
+    }
+
+    private static java.time.Duration duration(Map<String, String> values, String key, java.time.Duration dflt) {
+        String v = values.get(key);
+        if (v == null) {
+            return dflt;
+        }
+        try {
+            return Durations.parse(v);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("'" + key + "': " + e.getMessage(), e);
         }
     }
 
@@ -224,6 +241,9 @@ public final class ToolkitConfig {
         out.add(line("concurrency", Integer.toString(transfer.concurrency())));
         out.add(line("checksum", transfer.checksum()));
         out.add(line("retries", Integer.toString(transfer.retries())));
+        out.add(line("retry-base-delay", Durations.human(transfer.retryBaseDelay())));
+        out.add(line("retry-max-delay", Durations.human(transfer.retryMaxDelay())));
+        out.add(line("retry-deadline", Durations.human(transfer.retryDeadline())));
         out.add(line("journal-dir", transfer.journalDir() == null ? "(none)" : transfer.journalDir().toString()));
         return out;
     }

@@ -1,6 +1,7 @@
 package org.chunkedupload.config;
 
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Locale;
 import org.chunkedupload.api.ChecksumAlgorithm;
 import org.chunkedupload.transfer.RetryPolicy;
@@ -14,13 +15,23 @@ import org.chunkedupload.transfer.Uploader;
  * @param checksum {@code auto} (CRC-32C unless the store takes another), {@code none}, or an
  *     algorithm name: {@code crc32c}, {@code crc32}, {@code md5}, {@code sha256}
  * @param retries retries per part for retryable failures
+ * @param retryBaseDelay back-off ceiling after a part's first failure (full jitter below it)
+ * @param retryMaxDelay the largest back-off ceiling
+ * @param retryDeadline how long after the transfer began a retry may still start
  * @param journalDir where resume journals are kept, or {@code null} for none
  */
-public record TransferSettings(long partSize, int concurrency, String checksum, int retries, Path journalDir) {
-    /** The defaults: automatic part size, 4 parts in flight, automatic checksum, 5 retries, no journals. */
-    public static final TransferSettings DEFAULTS = new TransferSettings(0, 4, "auto", 5, null);
+public record TransferSettings(long partSize, int concurrency, String checksum, int retries, Duration retryBaseDelay,
+                               Duration retryMaxDelay, Duration retryDeadline, Path journalDir) {
+    /**
+     * The defaults: automatic part size, 4 parts in flight, automatic checksum, 5 retries with
+     * back-off from 200 ms to 20 s within 1 hour, no journals.
+     */
+    public static final TransferSettings DEFAULTS = new TransferSettings(0, 4, "auto", 5,
+            RetryPolicy.defaults().baseDelay(), RetryPolicy.defaults().maxDelay(), RetryPolicy.defaults().deadline(), null);
 
-    /** Validates the fields; messages name the configuration key. */
+    /**
+     * Validates the fields; messages name the configuration key.
+     */
     public TransferSettings {
         if (partSize < 0) {
             throw new IllegalArgumentException("'part-size' must not be negative");
@@ -34,6 +45,13 @@ public record TransferSettings(long partSize, int concurrency, String checksum, 
         }
         if (retries < 0) {
             throw new IllegalArgumentException("'retries' must be >= 0, got " + retries);
+        }
+        if (retryBaseDelay.isNegative() || retryMaxDelay.compareTo(retryBaseDelay) < 0) {
+            throw new IllegalArgumentException("'retry-max-delay' (" + Durations.human(retryMaxDelay) + ") must not be"
+                    + " below 'retry-base-delay' (" + Durations.human(retryBaseDelay) + ")");
+        }
+        if (retryDeadline.isNegative()) {
+            throw new IllegalArgumentException("'retry-deadline' must not be negative");
         }
     }
 
@@ -50,9 +68,8 @@ public record TransferSettings(long partSize, int concurrency, String checksum, 
 
     /** @return an engine builder with these settings (journal and precondition are per upload) */
     public Uploader.Builder uploaderBuilder() {
-        RetryPolicy d = RetryPolicy.defaults();
         Uploader.Builder b = Uploader.builder().concurrency(concurrency)
-                .retry(new RetryPolicy(retries + 1, d.baseDelay(), d.maxDelay(), d.deadline()));
+                .retry(new RetryPolicy(retries + 1, retryBaseDelay, retryMaxDelay, retryDeadline));
         if (partSize > 0) {
             b.partSize(partSize);
         }

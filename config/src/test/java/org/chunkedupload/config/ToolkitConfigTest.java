@@ -56,12 +56,14 @@ class ToolkitConfigTest {
     @Test
     void aFileSelectsTheProviderItsSettingsAndTheTransfer() throws IOException {
         Path f = file("provider = fs\nbucket = demo\nfs.root = " + tmp.resolve("store") + "\nvault.zone = z1\n"
-                + "part-size = 8MiB\nconcurrency = 6\nchecksum = md5\nretries = 2\njournal-dir = " + tmp + "\n");
+                + "part-size = 8MiB\nconcurrency = 6\nchecksum = md5\nretries = 2\nretry-base-delay = 50ms\n"
+                + "retry-max-delay = 5s\nretry-deadline = 10m\njournal-dir = " + tmp + "\n");
         ToolkitConfig c = ToolkitConfig.load(f, Map.of(), registry);
         assertEquals("fs", c.provider());
         assertEquals(Map.of("root", tmp.resolve("store").toString()), c.backendConfig().settings(),
                 "only the selected provider's settings are used");
-        assertEquals(new TransferSettings(8 << 20, 6, "md5", 2, tmp), c.transfer());
+        assertEquals(new TransferSettings(8 << 20, 6, "md5", 2, java.time.Duration.ofMillis(50),
+                java.time.Duration.ofSeconds(5), java.time.Duration.ofMinutes(10), tmp), c.transfer());
         assertEquals("fs://demo/a/b", c.target("a/b").toString());
         try (StorageBackend b = c.openBackend()) {
             assertEquals("fs", b.providerId());
@@ -96,7 +98,9 @@ class ToolkitConfigTest {
                 {"provider = fs\npart-size = lots\n", "invalid size 'lots'"},
                 {"provider = fs\nconcurrency = 0\n", "'concurrency'"},
                 {"provider = fs\nchecksum = crc64\n", "'checksum'"},
-                {"provider = fs\nretries = many\n", "'retries'"}}) {
+                {"provider = fs\nretries = many\n", "'retries'"},
+                {"provider = fs\nretry-deadline = soon\n", "'retry-deadline'"},
+                {"provider = fs\nretry-base-delay = 1m\nretry-max-delay = 1s\n", "'retry-max-delay'"}}) {
             ConfigurationException e = assertThrows(ConfigurationException.class,
                     () -> ToolkitConfig.load(file(bad[0]), Map.of(), registry), bad[0]);
             assertTrue(e.getMessage().contains(bad[1]), bad[0] + " -> " + e.getMessage());

@@ -1,13 +1,16 @@
-package org.chunkedupload.cli;
+package org.chunkedupload.config;
 
 import java.time.Duration;
 import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-/** Durations on the command line: a whole number and a unit, {@code 30s}, {@code 15m}, {@code 24h}, {@code 7d}. */
-final class Durations {
-    private static final Pattern FORMAT = Pattern.compile("(\\d{1,9})([smhd])");
+/**
+ * Durations as people write them: a whole number and a unit, {@code 200ms}, {@code 30s},
+ * {@code 15m}, {@code 24h}, {@code 7d}.
+ */
+public final class Durations {
+    private static final Pattern FORMAT = Pattern.compile("(\\d{1,9})(ms|[smhd])");
 
     private Durations() {
     }
@@ -17,7 +20,7 @@ final class Durations {
      * @return the duration
      * @throws IllegalArgumentException naming the accepted forms
      */
-    static Duration parse(String text) {
+    public static Duration parse(String text) {
         Matcher m = FORMAT.matcher(text == null ? "" : text.trim().toLowerCase(Locale.ROOT));
         if (!m.matches()) {
             throw new IllegalArgumentException("invalid duration '" + text + "': use a whole number and a unit,"
@@ -25,6 +28,7 @@ final class Durations {
         }
         long n = Long.parseLong(m.group(1));
         return switch (m.group(2)) {
+            case "ms" -> Duration.ofMillis(n);
             case "s" -> Duration.ofSeconds(n);
             case "m" -> Duration.ofMinutes(n);
             case "h" -> Duration.ofHours(n);
@@ -32,14 +36,20 @@ final class Durations {
         };
     }
 
-    /** @return a short human form: {@code 3d4h}, {@code 5h12m}, {@code 7m3s}, {@code 42s} */
-    static String human(Duration d) {
+    /**
+     * @param d a duration
+     * @return a short human form: {@code 3d4h}, {@code 5h12m}, {@code 7m3s}, {@code 42s}
+     */
+    public static String human(Duration d) {
         if (d.toDays() > 0) {
             return d.toDays() + "d" + d.toHoursPart() + "h";
         }
         if (d.toHours() > 0) {
             return d.toHours() + "h" + d.toMinutesPart() + "m";
         }
-        return d.toMinutes() > 0 ? d.toMinutes() + "m" + d.toSecondsPart() + "s" : d.toSeconds() + "s";
+        if (d.toMinutes() > 0) {
+            return d.toMinutes() + "m" + d.toSecondsPart() + "s";
+        }
+        return d.toSeconds() > 0 || d.isZero() ? d.toSeconds() + "s" : d.toMillis() + "ms";
     }
 }
