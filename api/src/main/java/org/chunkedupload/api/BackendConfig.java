@@ -72,6 +72,48 @@ public final class BackendConfig {
 
     /**
      * @param key a setting name
+     * @param dflt the value when the setting is absent
+     * @return the setting as a boolean ({@code true}/{@code false}, also {@code yes}/{@code no}, {@code 1}/{@code 0})
+     * @throws ConfigurationException naming the setting and the provider, for any other value
+     */
+    public boolean getBoolean(String key, boolean dflt) {
+        String v = settings.get(key);
+        if (v == null) {
+            return dflt;
+        }
+        return switch (v.trim().toLowerCase(java.util.Locale.ROOT)) {
+            case "true", "yes", "1" -> true;
+            case "false", "no", "0" -> false;
+            default -> throw new ConfigurationException("setting '" + key + "' of provider " + provider
+                    + " must be true or false, got '" + v + "'");
+        };
+    }
+
+    /**
+     * @param key a setting name
+     * @param dflt the value when the setting is absent
+     * @return the setting as a positive whole number
+     * @throws ConfigurationException naming the setting and the provider, for any other value
+     */
+    public int getPositiveInt(String key, int dflt) {
+        String v = settings.get(key);
+        if (v == null) {
+            return dflt;
+        }
+        try {
+            int n = Integer.parseInt(v.trim());
+            if (n > 0) {
+                return n;
+            }
+        } catch (NumberFormatException e) {
+            // reported below
+        }
+        throw new ConfigurationException("setting '" + key + "' of provider " + provider
+                + " must be a positive integer, got '" + v + "'");
+    }
+
+    /**
+     * @param key a setting name
      * @return whether the value of such a key is masked in output
      */
     public static boolean isSecretKey(String key) {

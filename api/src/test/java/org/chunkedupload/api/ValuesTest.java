@@ -73,4 +73,19 @@ class ValuesTest {
         Capabilities c = Capabilities.builder().partSize(5, 50).build();
         assertEquals(c, c.toBuilder().build());
     }
+
+    @Test
+    void typedSettingsNameTheSettingAndTheProviderWhenInvalid() {
+        BackendConfig c = BackendConfig.of("xs", java.util.Map.of("a", "Yes", "b", "0", "n", "12", "bad", "maybe",
+                "neg", "-3"));
+        assertEquals(true, c.getBoolean("a", false));
+        assertEquals(false, c.getBoolean("b", true));
+        assertEquals(true, c.getBoolean("absent", true));
+        assertEquals(12, c.getPositiveInt("n", 1));
+        assertEquals(7, c.getPositiveInt("absent", 7));
+        ConfigurationException e = assertThrows(ConfigurationException.class, () -> c.getBoolean("bad", true));
+        assertEquals("setting 'bad' of provider xs must be true or false, got 'maybe'", e.getMessage());
+        e = assertThrows(ConfigurationException.class, () -> c.getPositiveInt("neg", 1));
+        assertEquals("setting 'neg' of provider xs must be a positive integer, got '-3'", e.getMessage());
+    }
 }

@@ -97,8 +97,8 @@ record AzureSettings(String endpoint, String connectionString, String accountNam
             throw new ConfigurationException("setting 'temp-prefix' of provider az must be a non-empty blob-name"
                     + " prefix ending in '/' (at most 200 characters), got '" + prefix + "'");
         }
-        return new AzureSettings(endpoint, cs, name, key, sas, credentials, prefix, bool(c, "pending-bytes", true),
-                Duration.ofSeconds(positive(c, "connect-timeout", 10)), Duration.ofSeconds(positive(c, "read-timeout", 120)));
+        return new AzureSettings(endpoint, cs, name, key, sas, credentials, prefix, c.getBoolean("pending-bytes", true),
+                Duration.ofSeconds(c.getPositiveInt("connect-timeout", 10)), Duration.ofSeconds(c.getPositiveInt("read-timeout", 120)));
     }
 
     /** @return the account name in an endpoint: the first DNS label, or the first path segment (emulators) */
@@ -153,32 +153,5 @@ record AzureSettings(String endpoint, String connectionString, String accountNam
     public String toString() {
         return "AzureSettings[endpoint=" + endpoint + ", credentials=" + credentials + ", account-name=" + accountName
                 + ", temp-prefix=" + tempPrefix + ", secrets masked]";
-    }
-
-    private static boolean bool(BackendConfig c, String key, boolean dflt) {
-        String v = c.get(key).orElse(null);
-        if (v == null) {
-            return dflt;
-        }
-        if (v.equalsIgnoreCase("true") || v.equalsIgnoreCase("false")) {
-            return Boolean.parseBoolean(v);
-        }
-        throw new ConfigurationException("setting '" + key + "' of provider az must be true or false, got '" + v + "'");
-    }
-
-    private static int positive(BackendConfig c, String key, int dflt) {
-        String v = c.get(key).orElse(null);
-        if (v == null) {
-            return dflt;
-        }
-        try {
-            int n = Integer.parseInt(v.trim());
-            if (n > 0) {
-                return n;
-            }
-        } catch (NumberFormatException ignored) {
-            // reported below
-        }
-        throw new ConfigurationException("setting '" + key + "' of provider az must be a positive integer, got '" + v + "'");
     }
 }

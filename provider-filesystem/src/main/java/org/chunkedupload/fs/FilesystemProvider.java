@@ -54,16 +54,6 @@ public final class FilesystemProvider implements StorageProvider {
         } catch (InvalidPathException e) {
             throw new ConfigurationException("setting 'root' of provider fs is not a valid path: " + rootText, e);
         }
-        return new FilesystemBackend(root, bool(config, "fsync"), bool(config, "create-buckets"));
-    }
-
-    private static boolean bool(BackendConfig config, String key) {
-        String v = config.get(key).orElse("true").trim().toLowerCase(java.util.Locale.ROOT);
-        return switch (v) {
-            case "true", "yes", "1" -> true;
-            case "false", "no", "0" -> false;
-            default -> throw new ConfigurationException("setting '" + key + "' of provider fs must be true or false, got '"
-                    + v + "'");
-        };
+        return new FilesystemBackend(root, config.getBoolean("fsync", true), config.getBoolean("create-buckets", true));
     }
 }

@@ -73,8 +73,8 @@ record GcsSettings(String host, String project, String credentials, String tempP
                     + " prefix ending in '/' (at most 200 characters), got '" + prefix + "'");
         }
         return new GcsSettings(host, c.get("project").orElse(null), credentials, prefix,
-                positive(c, "concurrency", 8), bool(c, "pending-bytes", true),
-                positive(c, "connect-timeout", 10) * 1000, positive(c, "read-timeout", 120) * 1000);
+                c.getPositiveInt("concurrency", 8), c.getBoolean("pending-bytes", true),
+                c.getPositiveInt("connect-timeout", 10) * 1000, c.getPositiveInt("read-timeout", 120) * 1000);
     }
 
     /** @return a client for these settings; part uploads are retried by the engine, not by the client */
@@ -110,32 +110,5 @@ record GcsSettings(String host, String project, String credentials, String tempP
                     + " 'gcloud auth application-default login', set GOOGLE_APPLICATION_CREDENTIALS, or set"
                     + " 'credentials' to a key file (or to none for an emulator)", e);
         }
-    }
-
-    private static boolean bool(BackendConfig c, String key, boolean dflt) {
-        String v = c.get(key).orElse(null);
-        if (v == null) {
-            return dflt;
-        }
-        if (v.equalsIgnoreCase("true") || v.equalsIgnoreCase("false")) {
-            return Boolean.parseBoolean(v);
-        }
-        throw new ConfigurationException("setting '" + key + "' of provider gs must be true or false, got '" + v + "'");
-    }
-
-    private static int positive(BackendConfig c, String key, int dflt) {
-        String v = c.get(key).orElse(null);
-        if (v == null) {
-            return dflt;
-        }
-        try {
-            int n = Integer.parseInt(v.trim());
-            if (n > 0) {
-                return n;
-            }
-        } catch (NumberFormatException ignored) {
-            // reported below
-        }
-        throw new ConfigurationException("setting '" + key + "' of provider gs must be a positive integer, got '" + v + "'");
     }
 }

@@ -88,7 +88,7 @@ record S3Settings(String endpoint, Region region, boolean pathStyle, AwsCredenti
                 throw new ConfigurationException("no AWS region: set 'region' (or AWS_REGION)", e);
             }
         }
-        boolean pathStyle = bool(c, "path-style", endpoint != null);
+        boolean pathStyle = c.getBoolean("path-style", endpoint != null);
         AwsCredentialsProvider creds;
         if (c.get("access-key-id").isPresent()) {
             String secret = c.get("secret-access-key").orElseThrow(() -> new ConfigurationException(
@@ -112,31 +112,10 @@ record S3Settings(String endpoint, Region region, boolean pathStyle, AwsCredenti
             throw new ConfigurationException("setting 'payload-signing' of provider s3 must be auto or off, got '"
                     + signing + "'");
         }
-        return new S3Settings(endpoint, region, pathStyle, creds, positive(c, "max-connections", 64),
-                Duration.ofSeconds(positive(c, "connect-timeout", 10)), Duration.ofSeconds(positive(c, "socket-timeout", 120)),
-                mode.equals("full-object-crc32c"), bool(c, "pending-bytes", true), signing.equals("auto"),
-                bool(c, "expect-continue", true));
-    }
-
-    private static boolean bool(BackendConfig c, String key, boolean dflt) {
-        String v = c.get(key).map(s -> s.trim().toLowerCase(Locale.ROOT)).orElse(Boolean.toString(dflt));
-        if (!v.equals("true") && !v.equals("false")) {
-            throw new ConfigurationException("setting '" + key + "' of provider s3 must be true or false, got '" + v + "'");
-        }
-        return v.equals("true");
-    }
-
-    private static int positive(BackendConfig c, String key, int dflt) {
-        String v = c.get(key).orElse(Integer.toString(dflt));
-        try {
-            int n = Integer.parseInt(v.trim());
-            if (n > 0) {
-                return n;
-            }
-        } catch (NumberFormatException e) {
-            // fall through
-        }
-        throw new ConfigurationException("setting '" + key + "' of provider s3 must be a positive integer, got '" + v + "'");
+        return new S3Settings(endpoint, region, pathStyle, creds, c.getPositiveInt("max-connections", 64),
+                Duration.ofSeconds(c.getPositiveInt("connect-timeout", 10)), Duration.ofSeconds(c.getPositiveInt("socket-timeout", 120)),
+                mode.equals("full-object-crc32c"), c.getBoolean("pending-bytes", true), signing.equals("auto"),
+                c.getBoolean("expect-continue", true));
     }
 
     SdkHttpClient httpClient() {
