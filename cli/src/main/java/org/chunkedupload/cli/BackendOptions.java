@@ -32,13 +32,20 @@ final class BackendOptions {
     @Option(names = "--verbose", description = "Print stack traces on errors.")
     boolean verbose;
 
+    /** The configuration, read and validated once per command; see {@link #config()}. */
+    private ToolkitConfig config;
+    private boolean configRead;
+
     /** @return the configuration from --config and the environment, or {@code null} when neither selects a provider */
     ToolkitConfig config() {
-        Map<String, String> env = System.getenv();
-        if (configFile == null && env.get("CHUNKED_UPLOAD_PROVIDER") == null) {
-            return null;
+        if (!configRead) {
+            Map<String, String> env = System.getenv();
+            if (configFile != null || env.get("CHUNKED_UPLOAD_PROVIDER") != null) {
+                config = ToolkitConfig.load(configFile, env, ProviderRegistry.load());
+            }
+            configRead = true;
         }
-        return ToolkitConfig.load(configFile, env, ProviderRegistry.load());
+        return config;
     }
 
     /** @return the configured transfer settings, or the defaults */
@@ -64,22 +71,22 @@ final class BackendOptions {
     }
 
     StorageBackend open(String providerId) {
-        return open(providerId, System.getenv());
+        return ProviderRegistry.load().open(backendConfig(providerId));
     }
 
-    StorageBackend open(String providerId, Map<String, String> env) {
-        return ProviderRegistry.load().open(backendConfig(providerId, env));
-    }
-
-    /** @return the provider's settings: the configuration file, the environment, then -o options */
-    BackendConfig backendConfig(String providerId, Map<String, String> env) {
-        ProviderRegistry registry = ProviderRegistry.load();
-        StorageProvider provider = registry.require(providerId);
+    /**
+     * @param providerId the provider
+     * @return its settings: the configuration (file, with the environment applied) when it selects
+     *     this provider, else the provider's environment variables; then the -o options
+     */
+    BackendConfig backendConfig(String providerId) {
+        StorageProvider provider = ProviderRegistry.load().require(providerId);
         Map<String, String> merged = new LinkedHashMap<>();
-        ToolkitConfig c = configFile == null ? null : ToolkitConfig.load(configFile, env, registry);
+        ToolkitConfig c = config();
         if (c != null && c.provider().equals(providerId)) {
-            merged.putAll(c.backendConfig().settings()); // the file, with the environment applied
+            merged.putAll(c.backendConfig().settings());
         } else {
+            Map<String, String> env = System.getenv();
             for (ConfigKey k : provider.configKeys()) {
                 String var = "CHUNKED_UPLOAD_" + providerId.toUpperCase(Locale.ROOT) + "_"
                         + k.name().toUpperCase(Locale.ROOT).replace('-', '_');

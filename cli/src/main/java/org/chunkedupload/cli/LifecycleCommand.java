@@ -51,7 +51,7 @@ final class LifecycleCommand implements Callable<Integer> {
                     + " 'chunked-upload sweep " + prefix + " --older-than " + abortAfter + "' on a schedule instead");
             return Main.FAILED;
         }
-        var config = backendOptions.backendConfig(p.scheme(), System.getenv());
+        var config = backendOptions.backendConfig(p.scheme());
         UploadBackstop.Status s = check ? backstop.check(config, p.bucket(), p.prefix(), d)
                 : backstop.install(config, p.bucket(), p.prefix(), d);
         out.println((s.inPlace() ? "in place: " : "MISSING: ") + s.description());

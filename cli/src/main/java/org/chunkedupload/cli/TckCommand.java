@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import org.chunkedupload.api.BackendConfig;
+import org.chunkedupload.api.ProviderRegistry;
 import org.chunkedupload.config.ToolkitConfig;
 import org.junit.platform.launcher.Launcher;
 import org.junit.platform.launcher.core.LauncherDiscoveryRequestBuilder;
@@ -62,10 +63,8 @@ final class TckCommand implements Callable<Integer> {
         if (b == null || b.isBlank()) {
             throw new IllegalArgumentException("tck needs a bucket: set bucket in the configuration or give --bucket");
         }
-        Map<String, String> settings = new LinkedHashMap<>(c.backendConfig().settings());
-        settings.putAll(backendOptions.settings);
-        BackendConfig backend = BackendConfig.of(c.provider(), settings);
-        try (var probe = backendOptions.open(c.provider())) {
+        BackendConfig backend = backendOptions.backendConfig(c.provider());
+        try (var probe = ProviderRegistry.load().open(backend)) {
             probe.capabilities(); // settings are valid before any rule runs
         }
         Files.createDirectories(reportDir);
