@@ -91,8 +91,9 @@ final class AzureBackend implements ProviderBackend {
     AzureBackend(AzureSettings settings) {
         this.settings = settings;
         this.names = new AzureNames(settings.tempPrefix());
-        this.service = settings.client(true);
-        this.staging = settings.client(false);
+        AzureSettings.Clients clients = settings.clients();
+        this.service = clients.service();
+        this.staging = clients.staging();
     }
 
     @Override

@@ -1,6 +1,7 @@
 package org.chunkedupload.azure;
 
 import com.azure.core.credential.AzureSasCredential;
+import com.azure.core.credential.TokenCredential;
 import com.azure.core.http.HttpClient;
 import com.azure.core.util.HttpClientOptions;
 import com.azure.identity.DefaultAzureCredentialBuilder;
@@ -120,15 +121,26 @@ record AzureSettings(String endpoint, String connectionString, String accountNam
     }
 
     /**
-     * @param retries whether the client retries failed requests itself; part bodies are streamed
-     *     once, so the client that stages blocks must not (the engine retries the part instead)
-     * @return a client for these settings
+     * The two clients of a backend, sharing one HTTP connection pool and one credential.
+     *
+     * @param service for metadata calls, retried by the SDK
+     * @param staging for Put Block: part bodies stream once, so the SDK must not retry (the engine
+     *     retries the part from its source)
      */
-    BlobServiceClient client(boolean retries) {
+    record Clients(BlobServiceClient service, BlobServiceClient staging) {
+    }
+
+    /** @return the clients for these settings */
+    Clients clients() {
         HttpClient http = HttpClient.createDefault(new HttpClientOptions().setConnectTimeout(connectTimeout)
                 .setReadTimeout(readTimeout).setResponseTimeout(readTimeout));
+        TokenCredential chain = credentials.equals("default") ? new DefaultAzureCredentialBuilder().build() : null;
+        return new Clients(client(http, chain, 4), client(http, chain, 1));
+    }
+
+    private BlobServiceClient client(HttpClient http, TokenCredential chain, int maxTries) {
         BlobServiceClientBuilder b = new BlobServiceClientBuilder().httpClient(http)
-                .retryOptions(new RequestRetryOptions(RetryPolicyType.EXPONENTIAL, retries ? 4 : 1, (Duration) null,
+                .retryOptions(new RequestRetryOptions(RetryPolicyType.EXPONENTIAL, maxTries, (Duration) null,
                         null, null, null));
         switch (credentials) {
             case "connection-string" -> {
@@ -139,7 +151,7 @@ record AzureSettings(String endpoint, String connectionString, String accountNam
             }
             case "shared-key" -> b.endpoint(endpoint).credential(new StorageSharedKeyCredential(accountName, accountKey));
             case "sas" -> b.endpoint(endpoint).credential(new AzureSasCredential(sasToken));
-            default -> b.endpoint(endpoint).credential(new DefaultAzureCredentialBuilder().build());
+            default -> b.endpoint(endpoint).credential(chain);
         }
         try {
             return b.buildClient();

@@ -86,15 +86,14 @@ final class UncommittedBlocks {
      * @return whether none of the upload's blocks is left
      */
     static boolean discardIfSafe(AzureBackend backend, String bucket, String key, String uploadId) {
-        boolean others = backend.markers(bucket, key).stream()
-                .anyMatch(m -> m.key().equals(key) && !m.uploadId().equals(uploadId));
         BlockBlobClient blob = backend.blob(bucket, key);
         UncommittedBlocks blocks = of(blob);
         if (!blocks.anyOf(uploadId)) {
-            return true;
+            return true; // nothing staged (the usual abort before any part, or a repeat): no listing needed
         }
-        if (others || !blocks.onlyOurs()) {
-            return false; // a live upload or another writer would lose its blocks
+        if (!blocks.onlyOurs() || backend.markers(bucket, key).stream()
+                .anyMatch(m -> m.key().equals(key) && !m.uploadId().equals(uploadId))) {
+            return false; // another writer or a live upload would lose its blocks
         }
         OffsetDateTime serverNow;
         try {
