@@ -2,30 +2,22 @@ package org.chunkedupload.azure;
 
 import com.azure.storage.blob.BlobServiceClient;
 import com.azure.storage.blob.BlobServiceClientBuilder;
-import java.nio.file.Path;
-import java.time.Duration;
-import java.util.List;
 import java.util.Map;
 import org.chunkedupload.api.BackendConfig;
 import org.chunkedupload.tck.servers.LocalServer;
-import org.chunkedupload.tck.servers.NpmTool;
+import org.chunkedupload.tck.servers.Emulators;
 
 /** Starts Azurite's blob service (installed with npm on first use) on a free loopback port, in memory. */
 final class Azurite {
     static final String CONTAINER = "tck";
-    /** Azurite's published development account; not a secret. */
-    static final String ACCOUNT = "devstoreaccount1";
-    static final String KEY = "Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw==";
+    static final String ACCOUNT = Emulators.AZURITE_ACCOUNT;
+    static final String KEY = Emulators.AZURITE_KEY;
 
     private Azurite() {
     }
 
     static LocalServer start() {
-        Path exe = NpmTool.ensure(System.getProperty("azurite.package"), "azurite-blob");
-        int port = LocalServer.freePort();
-        LocalServer s = LocalServer.start("azurite-blob", List.of(exe.toString(), "--blobHost", "127.0.0.1",
-                "--blobPort", Integer.toString(port), "--inMemoryPersistence", "--skipApiVersionCheck", "--loose",
-                "--silent"), Map.of(), port, Duration.ofMinutes(1));
+        LocalServer s = Emulators.azurite(System.getProperty("azurite.package"));
         try {
             client(s).createBlobContainerIfNotExists(CONTAINER);
         } catch (RuntimeException e) {
@@ -40,8 +32,7 @@ final class Azurite {
     }
 
     static String connectionString(LocalServer s) {
-        return "DefaultEndpointsProtocol=http;AccountName=" + ACCOUNT + ";AccountKey=" + KEY + ";BlobEndpoint="
-                + endpoint(s) + ";";
+        return Emulators.azuriteConnectionString(s);
     }
 
     static BlobServiceClient client(LocalServer s) {

@@ -4,12 +4,9 @@ import com.google.cloud.NoCredentials;
 import com.google.cloud.storage.BucketInfo;
 import com.google.cloud.storage.Storage;
 import com.google.cloud.storage.StorageOptions;
-import java.nio.file.Path;
-import java.time.Duration;
-import java.util.List;
 import java.util.Map;
 import org.chunkedupload.api.BackendConfig;
-import org.chunkedupload.tck.servers.GoTool;
+import org.chunkedupload.tck.servers.Emulators;
 import org.chunkedupload.tck.servers.LocalServer;
 
 /** Starts fake-gcs-server (built with go install on first use) on a free loopback port. */
@@ -20,12 +17,7 @@ final class GcsEmulator {
     }
 
     static LocalServer start() {
-        Path exe = GoTool.ensure(System.getProperty("fake.gcs.module"));
-        int port = LocalServer.freePort();
-        String url = "http://127.0.0.1:" + port;
-        LocalServer s = LocalServer.start("fake-gcs-server", List.of(exe.toString(), "-scheme", "http", "-host",
-                "127.0.0.1", "-port", Integer.toString(port), "-backend", "memory", "-external-url", url,
-                "-public-host", "127.0.0.1:" + port, "-log-level", "warn"), Map.of(), port, Duration.ofMinutes(1));
+        LocalServer s = Emulators.fakeGcs(System.getProperty("fake.gcs.module"));
         try (Storage c = client(s)) {
             c.create(BucketInfo.of(BUCKET));
         } catch (Exception e) {

@@ -1,12 +1,12 @@
 package org.chunkedupload.s3;
 
 import java.net.URI;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import org.chunkedupload.api.BackendConfig;
+import org.chunkedupload.tck.servers.Emulators;
 import org.chunkedupload.tck.servers.LocalServer;
 import org.chunkedupload.tck.servers.PythonTool;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
@@ -22,15 +22,8 @@ final class S3Emulators {
     }
 
     /** Adobe S3Mock, from the exec jar Maven copied to target/emulators. */
-    static LocalServer s3mock() throws Exception {
-        int port = LocalServer.freePort();
-        Path root = Files.createTempDirectory("s3mock");
-        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        LocalServer s = LocalServer.start("s3mock", List.of(java, "-Xmx1g", "-jar", System.getProperty("s3mock.jar"),
-                "--server.port=0", "--com.adobe.testing.s3mock.http-port=" + port,
-                "--com.adobe.testing.s3mock.store.root=" + root,
-                "--com.adobe.testing.s3mock.store.initial-buckets=" + BUCKET), Map.of(), port, Duration.ofMinutes(2));
-        return s;
+    static LocalServer s3mock() {
+        return Emulators.s3mock(System.getProperty("s3mock.jar"), BUCKET);
     }
 
     /** moto's server mode, installed into a cached venv on first use. */

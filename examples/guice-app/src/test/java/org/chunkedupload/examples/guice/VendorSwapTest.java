@@ -14,16 +14,14 @@ import com.google.inject.Injector;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import org.chunkedupload.api.StorageBackend;
 import org.chunkedupload.api.UploadResult;
 import org.chunkedupload.guice.ChunkedUploadModule;
-import org.chunkedupload.tck.servers.GoTool;
+import org.chunkedupload.tck.servers.Emulators;
 import org.chunkedupload.tck.servers.LocalServer;
-import org.chunkedupload.tck.servers.NpmTool;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -35,9 +33,6 @@ import org.junit.jupiter.api.io.TempDir;
  * configuration file differs.
  */
 class VendorSwapTest {
-    /** Azurite's published development account key; not a secret. */
-    private static final String AZURITE_KEY =
-            "Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw==";
     private static LocalServer azurite;
     private static LocalServer gcs;
     private static LocalServer s3mock;
@@ -46,27 +41,13 @@ class VendorSwapTest {
     static Path tmp;
 
     @BeforeAll
-    static void start() throws Exception {
-        int s3Port = LocalServer.freePort();
-        s3mock = LocalServer.start("s3mock", List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx512m", "-jar", System.getProperty("s3mock.jar"), "--server.port=0",
-                "--com.adobe.testing.s3mock.http-port=" + s3Port,
-                "--com.adobe.testing.s3mock.store.root=" + Files.createTempDirectory("s3mock"),
-                "--com.adobe.testing.s3mock.store.initial-buckets=archive"), Map.of(), s3Port, Duration.ofMinutes(2));
-        int azPort = LocalServer.freePort();
-        azurite = LocalServer.start("azurite-blob", List.of(NpmTool.ensure(System.getProperty("azurite.package"),
-                "azurite-blob").toString(), "--blobHost", "127.0.0.1", "--blobPort", Integer.toString(azPort),
-                "--inMemoryPersistence", "--skipApiVersionCheck", "--loose", "--silent"), Map.of(), azPort,
-                Duration.ofMinutes(1));
+    static void start() {
+        s3mock = Emulators.s3mock(System.getProperty("s3mock.jar"), "archive");
+        azurite = Emulators.azurite(System.getProperty("azurite.package"));
         new BlobServiceClientBuilder().connectionString(azureConnection()).buildClient().createBlobContainer("archive");
-        int gsPort = LocalServer.freePort();
-        String url = "http://127.0.0.1:" + gsPort;
-        gcs = LocalServer.start("fake-gcs-server", List.of(GoTool.ensure(System.getProperty("fake.gcs.module")).toString(),
-                "-scheme", "http", "-host", "127.0.0.1", "-port", Integer.toString(gsPort), "-backend", "memory",
-                "-external-url", url, "-public-host", "127.0.0.1:" + gsPort, "-log-level", "warn"), Map.of(), gsPort,
-                Duration.ofMinutes(1));
-        try (Storage s = StorageOptions.http().setHost(url).setProjectId("t").setCredentials(NoCredentials.getInstance())
-                .build().getService()) {
+        gcs = Emulators.fakeGcs(System.getProperty("fake.gcs.module"));
+        try (Storage s = StorageOptions.http().setHost(gcs.url()).setProjectId("t")
+                .setCredentials(NoCredentials.getInstance()).build().getService()) {
             s.create(BucketInfo.of("archive"));
         } catch (Exception e) {
             throw new IllegalStateException(e);
@@ -87,8 +68,7 @@ class VendorSwapTest {
     }
 
     private static String azureConnection() {
-        return "DefaultEndpointsProtocol=http;AccountName=devstoreaccount1;AccountKey=" + AZURITE_KEY
-                + ";BlobEndpoint=" + azurite.url() + "/devstoreaccount1;";
+        return Emulators.azuriteConnectionString(azurite);
     }
 
     /** Runs the application code with one configuration file and reads the object back through the same injector. */
