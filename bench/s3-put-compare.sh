@@ -58,22 +58,25 @@ cmd_rcl="env -u AWS_CA_BUNDLE rclone copyto '$work/src' mock:bench/KEY --s3-chun
   --s3-upload-cutoff ${part_mib}M -q"
 verify() { curl -s "$endpoint/bench/$1" | sha256sum | cut -d' ' -f1 | grep -qx "$want" || { echo "$1: SHA-256 mismatch" >&2; exit 1; }; }
 median() { sort -n | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}'; }
-for tool in ${TOOLS:-ours tm awscli rcl}; do
-  : > "$work/$tool.wall"; : > "$work/$tool.cpu"
-  for i in $(seq 0 "$runs"); do   # run 0 warms up the server and the client, and is not counted
+tools="${TOOLS:-ours tm awscli rcl}"
+for tool in $tools; do : > "$work/$tool.wall"; : > "$work/$tool.cpu"; done
+# runs outer, tools inner: a drift of the machine (page cache, disk write-back) spreads over every tool
+for i in $(seq 0 "$runs"); do   # run 0 warms up the server and the client, and is not counted
+  for tool in $tools; do
     start_mock
+    sync   # nothing left to write back from the previous run (or from creating the source file)
     cmd_var="cmd_$tool"
     /usr/bin/time -f "%e %U %S" -o "$work/t" $client_pin bash -c "${!cmd_var//KEY/$tool-$i}" >/dev/null
     read -r wall user sys < "$work/t"
     verify "$tool-$i"
     curl -s -X DELETE "$endpoint/bench/$tool-$i" >/dev/null
-    printf '%-7s run %d: wall %6.2fs  client cpu %6.2fs\n' "$tool" "$i" "$wall" "$(echo "$user + $sys" | bc)"
+    printf '%-12s run %d: wall %6.2fs  client cpu %6.2fs\n' "$tool" "$i" "$wall" "$(echo "$user + $sys" | bc)"
     [ "$i" -gt 0 ] || continue
     echo "$wall" >> "$work/$tool.wall"; echo "$user + $sys" | bc >> "$work/$tool.cpu"
   done
 done
 echo "median of $runs, $size_mib MiB, parts of $part_mib MiB, concurrency $conc:"
-for tool in ${TOOLS:-ours tm awscli rcl}; do
+for tool in $tools; do
   [ -s "$work/$tool.wall" ] || continue
-  printf '  %-7s wall %6.2fs  client cpu %6.2fs\n' "$tool" "$(median < "$work/$tool.wall")" "$(median < "$work/$tool.cpu")"
+  printf '  %-12s wall %6.2fs  client cpu %6.2fs\n' "$tool" "$(median < "$work/$tool.wall")" "$(median < "$work/$tool.cpu")"
 done

@@ -11,6 +11,7 @@ module org.chunkedupload.s3 {
     requires software.amazon.awssdk.utils;
     requires software.amazon.awssdk.http.auth.aws;
     requires software.amazon.awssdk.http.auth.spi;
+    requires software.amazon.awssdk.identity.spi;
 
     exports org.chunkedupload.s3;
 

@@ -21,7 +21,13 @@ import software.amazon.awssdk.http.apache.ApacheHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.regions.providers.DefaultAwsRegionProviderChain;
 import software.amazon.awssdk.awscore.retry.AwsRetryStrategy;
+import software.amazon.awssdk.http.auth.aws.scheme.AwsV4AuthScheme;
 import software.amazon.awssdk.http.auth.aws.signer.AwsV4FamilyHttpSigner;
+import software.amazon.awssdk.http.auth.spi.scheme.AuthScheme;
+import software.amazon.awssdk.http.auth.spi.signer.HttpSigner;
+import software.amazon.awssdk.identity.spi.AwsCredentialsIdentity;
+import software.amazon.awssdk.identity.spi.IdentityProvider;
+import software.amazon.awssdk.identity.spi.IdentityProviders;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.S3Configuration;
 import software.amazon.awssdk.services.s3.auth.scheme.S3AuthSchemeProvider;
@@ -40,6 +46,26 @@ import software.amazon.awssdk.services.s3.auth.scheme.S3AuthSchemeProvider;
 record S3Settings(String endpoint, Region region, boolean pathStyle, AwsCredentialsProvider credentials,
                   int maxConnections, Duration connectTimeout, Duration socketTimeout, boolean fullObjectCrc32c,
                   boolean pendingBytes, boolean payloadSigning, boolean expectContinue) {
+
+    /** SigV4 whose signer sends UNSIGNED-PAYLOAD over plain HTTP too (see {@link UnsignedPayloadSigner}). */
+    private static final AuthScheme<AwsCredentialsIdentity> UNSIGNED_PAYLOAD_SIGV4 = new AuthScheme<>() {
+        private final UnsignedPayloadSigner signer = new UnsignedPayloadSigner();
+
+        @Override
+        public String schemeId() {
+            return AwsV4AuthScheme.SCHEME_ID;
+        }
+
+        @Override
+        public IdentityProvider<AwsCredentialsIdentity> identityProvider(IdentityProviders providers) {
+            return providers.identityProvider(AwsCredentialsIdentity.class);
+        }
+
+        @Override
+        public HttpSigner<AwsCredentialsIdentity> signer() {
+            return signer;
+        }
+    };
 
     static final List<ConfigKey> KEYS = List.of(
             new ConfigKey("endpoint", "endpoint URL of an S3-compatible server (default: AWS for the region)", null, false),
@@ -150,6 +176,7 @@ record S3Settings(String endpoint, Region region, boolean pathStyle, AwsCredenti
                     .map(o -> o.toBuilder().putSignerProperty(AwsV4FamilyHttpSigner.PAYLOAD_SIGNING_ENABLED, false)
                             .putSignerProperty(AwsV4FamilyHttpSigner.CHUNK_ENCODING_ENABLED, false).build())
                     .toList());
+            b.putAuthScheme(UNSIGNED_PAYLOAD_SIGV4);
         }
         return b.build();
     }
