@@ -3,7 +3,9 @@
 #   chunked-upload put  |  AWS SDK v2 S3TransferManager  |  aws s3 cp  |  rclone copyto
 # Usage: [TOOLS="ours oursnock tm awscli rcl"] bench/s3-put-compare.sh [SIZE_MIB=1024] [RUNS=3] [PART_MIB=16] [CONCURRENCY=8]
 # (oursnock = ours with -o checksum-mode=none --checksum none: no server-verified CRC-32C;
-#  oursunsigned = ours with -o payload-signing=off: UNSIGNED-PAYLOAD, integrity from the verified CRC-32C;
+#  ours itself sends UNSIGNED-PAYLOAD (payload-signing=auto, the endpoint is loopback), integrity from the verified CRC-32C;
+#  ourssdk = ours with -o payload-signing=sdk: the SDK's SHA-256 of every part over plain HTTP (aws-chunked);
+#  oursunsigned = ours with -o payload-signing=off (the same as the default on loopback);
 #  oursnoexpect = ours without 'Expect: 100-continue'; ourslean = both; oursbare = unsigned, no checksums)
 # Needs: awscli and rclone (Debian packages). Each timed run starts a fresh S3Mock (empty store).
 # PIN=1 runs S3Mock on CPU 0 and the client on CPU 1 (taskset), so that neither steals the other's
@@ -48,6 +50,7 @@ cmd_ours="java -Xshare:auto -Xlog:cds=off -Xlog:cds+dynamic=off -XX:SharedArchiv
   -o secret-access-key=bench-secret --part-size ${part_mib}MiB --concurrency $conc --quiet"
 cmd_oursnock="$cmd_ours -o checksum-mode=none --checksum none"
 cmd_oursunsigned="$cmd_ours -o payload-signing=off"
+cmd_ourssdk="$cmd_ours -o payload-signing=sdk"
 cmd_oursnoexpect="$cmd_ours -o expect-continue=false"
 cmd_ourslean="$cmd_ours -o payload-signing=off -o expect-continue=false"
 cmd_oursbare="$cmd_ours -o payload-signing=off -o checksum-mode=none --checksum none"

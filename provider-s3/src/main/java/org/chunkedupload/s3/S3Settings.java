@@ -42,6 +42,10 @@ import software.amazon.awssdk.services.s3.auth.scheme.S3AuthSchemeProvider;
  * Integrity is instead explicit: with {@code checksum-mode=full-object-crc32c} (default) an upload
  * is created with a full-object CRC-32C, each part carries the CRC-32C the engine computed, and
  * complete sends the object's CRC-32C combined from the parts, which S3 verifies and reports back.
+ *
+ * <p>Payload signing: over plain HTTP the SDK hashes every part with SHA-256 for its signature. With
+ * {@code payload-signing=off}, and by default for a loopback endpoint, parts go as
+ * {@code UNSIGNED-PAYLOAD} (the request itself stays signed; see {@link UnsignedPayloadSigner}).
  */
 record S3Settings(String endpoint, Region region, boolean pathStyle, AwsCredentialsProvider credentials,
                   int maxConnections, Duration connectTimeout, Duration socketTimeout, boolean fullObjectCrc32c,
@@ -82,9 +86,10 @@ record S3Settings(String endpoint, Region region, boolean pathStyle, AwsCredenti
                     "full-object-crc32c", false),
             new ConfigKey("pending-bytes", "listPending also sums each upload's parts (one ListParts per upload)",
                     "true", false),
-            new ConfigKey("payload-signing", "auto (the SDK's choice: over plain HTTP every part is hashed with SHA-256"
-                    + " and sent aws-chunked) or off (UNSIGNED-PAYLOAD: for trusted networks; integrity then rests on"
-                    + " the CRC-32C the server verifies)", "auto", false),
+            new ConfigKey("payload-signing", "auto (off for a loopback endpoint, where no one sits on the path,"
+                    + " else sdk), sdk (the SDK's choice: over plain HTTP every part is hashed with SHA-256 and sent"
+                    + " aws-chunked; over TLS unsigned) or off (UNSIGNED-PAYLOAD over HTTP and HTTPS: for trusted"
+                    + " networks; integrity then rests on the CRC-32C the server verifies)", "auto", false),
             new ConfigKey("expect-continue", "send 'Expect: 100-continue' with each part, so that a server refusing the"
                     + " request says so before the body travels (the SDK's default); false saves a round trip per part",
                     "true", false));
@@ -134,14 +139,33 @@ record S3Settings(String endpoint, Region region, boolean pathStyle, AwsCredenti
                     + mode + "'");
         }
         String signing = c.get("payload-signing").orElse("auto").trim().toLowerCase(Locale.ROOT);
-        if (!signing.equals("auto") && !signing.equals("off")) {
-            throw new ConfigurationException("setting 'payload-signing' of provider s3 must be auto or off, got '"
-                    + signing + "'");
-        }
+        boolean payloadSigning = switch (signing) {
+            case "sdk" -> true;
+            case "off" -> false;
+            case "auto" -> !isLoopback(endpoint);
+            default -> throw new ConfigurationException("setting 'payload-signing' of provider s3 must be auto, sdk or off,"
+                    + " got '" + signing + "'");
+        };
         return new S3Settings(endpoint, region, pathStyle, creds, c.getPositiveInt("max-connections", 64),
                 Duration.ofSeconds(c.getPositiveInt("connect-timeout", 10)), Duration.ofSeconds(c.getPositiveInt("socket-timeout", 120)),
-                mode.equals("full-object-crc32c"), c.getBoolean("pending-bytes", true), signing.equals("auto"),
+                mode.equals("full-object-crc32c"), c.getBoolean("pending-bytes", true), payloadSigning,
                 c.getBoolean("expect-continue", true));
+    }
+
+    /**
+     * Whether an endpoint names this machine by a loopback literal or {@code localhost} (no DNS lookup:
+     * a name that merely resolves to a loopback address does not count).
+     */
+    static boolean isLoopback(String endpoint) {
+        if (endpoint == null) {
+            return false;
+        }
+        String host = URI.create(endpoint).getHost().toLowerCase(Locale.ROOT);
+        if (host.startsWith("[") && host.endsWith("]")) {
+            host = host.substring(1, host.length() - 1);
+        }
+        return host.equals("localhost") || host.equals("::1") || host.equals("0:0:0:0:0:0:0:1")
+                || host.matches("127\\.\\d{1,3}\\.\\d{1,3}\\.\\d{1,3}");
     }
 
     SdkHttpClient httpClient() {

@@ -13,7 +13,8 @@ import software.amazon.awssdk.identity.spi.AwsCredentialsIdentity;
 import software.amazon.awssdk.utils.http.SdkHttpUtils;
 
 /**
- * SigV4 that honours {@code payload-signing=off} over plain HTTP too.
+ * SigV4 that honours {@code payload-signing=off} (and {@code auto} on a loopback endpoint) over plain
+ * HTTP too.
  *
  * <p>The SDK's signer hashes every request body with SHA-256 when the protocol is {@code http},
  * whatever {@link AwsV4FamilyHttpSigner#PAYLOAD_SIGNING_ENABLED} says (it only sends

@@ -37,9 +37,9 @@ import software.amazon.awssdk.http.auth.spi.signer.SignedRequest;
 import software.amazon.awssdk.identity.spi.AwsCredentialsIdentity;
 
 /**
- * {@code payload-signing=off} over plain HTTP: the SDK's own signer would hash every part with
- * SHA-256 there; ours sends {@code UNSIGNED-PAYLOAD} with the same SigV4 signature it would carry
- * over TLS, and never reads the body to sign it.
+ * {@code payload-signing=off} (and {@code auto} on a loopback endpoint) over plain HTTP: the SDK's own
+ * signer would hash every part with SHA-256 there; ours sends {@code UNSIGNED-PAYLOAD} with the same
+ * SigV4 signature it would carry over TLS, and never reads the body to sign it.
  */
 class UnsignedPayloadTest {
     private static final AwsCredentialsIdentity KEYS = AwsCredentialsIdentity.create("AKIDEXAMPLE", "secret");
@@ -119,9 +119,23 @@ class UnsignedPayloadTest {
         new java.util.Random(3).nextBytes(part);
         String sha = HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(part));
         assertEquals("UNSIGNED-PAYLOAD", partHeaders(Map.of("payload-signing", "off"), part).get("x-amz-content-sha256"));
-        Map<String, String> signed = partHeaders(Map.of(), part);
-        String how = signed.get("x-amz-content-sha256");
-        assertTrue(how.equals(sha) || how.startsWith("STREAMING-"), "signed by default over plain HTTP: " + how);
+        assertEquals("UNSIGNED-PAYLOAD", partHeaders(Map.of(), part).get("x-amz-content-sha256"),
+                "auto, and the endpoint is a loopback address");
+        String how = partHeaders(Map.of("payload-signing", "sdk"), part).get("x-amz-content-sha256");
+        assertTrue(how.equals(sha) || how.startsWith("STREAMING-"), "the SDK signs payloads over plain HTTP: " + how);
+    }
+
+    @Test
+    void autoLeavesPayloadsUnsignedOnlyForLoopbackEndpoints() {
+        for (String loopback : new String[] {"http://127.0.0.1:9090", "http://localhost:9000", "http://[::1]:9000",
+                "http://127.8.0.3", "HTTP://LOCALHOST"}) {
+            assertTrue(S3Settings.isLoopback(loopback), loopback);
+        }
+        for (String remote : new String[] {"http://10.0.0.5:9000", "http://minio.internal:9000", "http://128.0.0.1",
+                "http://localhost.example.com", "http://[::2]:9000", "https://s3.eu-west-1.amazonaws.com"}) {
+            assertTrue(!S3Settings.isLoopback(remote), remote);
+        }
+        assertTrue(!S3Settings.isLoopback(null), "no endpoint: AWS");
     }
 
     /** Sends one part to a recording server and returns the headers of the part request (lower-case names). */
