@@ -46,6 +46,8 @@ final class TransferRun {
     private final AtomicInteger done = new AtomicInteger();
     private final AtomicInteger retries = new AtomicInteger();
     private final AtomicInteger attemptsStarted = new AtomicInteger();
+    /** Orders cancel() against the workers' decision to start an attempt. */
+    private final Object startGate = new Object();
     private final ExecutorService workers;
     volatile int partsTotal = -1;
     volatile long bytesTotal = -1;
@@ -91,8 +93,15 @@ final class TransferRun {
         }
     }
 
+    /**
+     * Stops the transfer: once this returns no new part attempt is decided (an attempt decided just
+     * before may still reach the provider), running workers are interrupted, and the coordinator then
+     * aborts or keeps the upload.
+     */
     void cancel() {
-        cancelled = true;
+        synchronized (startGate) {
+            cancelled = true;
+        }
         workers.shutdownNow();
         Thread c = coordinator;
         if (c != null && c != Thread.currentThread()) {
@@ -220,10 +229,13 @@ final class TransferRun {
             throws InterruptedException {
         Checksum checksum = algorithm == null ? null : PartSources.checksum(body.open(), algorithm);
         for (int attempt = 1; ; attempt++) {
-            if (cancelled || Thread.currentThread().isInterrupted()) {
-                throw new CancelledTransferException("the transfer was cancelled before part " + number + " was sent", null);
+            synchronized (startGate) { // the check and the count are one step for cancel()
+                if (cancelled || Thread.currentThread().isInterrupted()) {
+                    throw new CancelledTransferException("the transfer was cancelled before part " + number + " was sent",
+                            null);
+                }
+                attemptsStarted.incrementAndGet();
             }
-            attemptsStarted.incrementAndGet();
             try {
                 // a re-openable source: a provider may read the part more than once (SDK retry, unsigned payload)
                 PartReceipt r = session.uploadPart(number, () -> new CountingInputStream(body.open(), sent), length,
