@@ -39,8 +39,12 @@ final class S3Emulators {
     }
 
     static S3Client client(LocalServer s) {
+        return client(s, "test", "test-secret");
+    }
+
+    static S3Client client(LocalServer s, String keyId, String secret) {
         return S3Client.builder().endpointOverride(URI.create(s.url())).forcePathStyle(true).region(Region.US_EAST_1)
-                .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("test", "test-secret")))
+                .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create(keyId, secret)))
                 .build();
     }
 
