@@ -32,7 +32,7 @@ final class FaultInjection implements StorageProvider {
     enum Fault { RETRYABLE, FATAL, RESET_MIDWAY }
 
     /** One uploadPart call as the provider saw it. */
-    record Attempt(int partNumber, long startedNanos, boolean checksumSent) { }
+    record Attempt(int partNumber, boolean checksumSent) { }
 
     private final StorageProvider delegate;
     private final UnaryOperator<Capabilities> caps;
@@ -100,7 +100,7 @@ final class FaultInjection implements StorageProvider {
             }
             PartContent p = (PartContent) args[0];
             int attempt = attemptsByPart.computeIfAbsent(p.partNumber(), k -> new AtomicInteger()).incrementAndGet();
-            attempts.add(new Attempt(p.partNumber(), System.nanoTime(), p.checksum() != null));
+            attempts.add(new Attempt(p.partNumber(), p.checksum() != null));
             if (delayMillis > 0) {
                 Thread.sleep(delayMillis);
             }
