@@ -15,7 +15,6 @@ public abstract class AbortRules extends TckRules {
         super(kit);
     }
 
-    /** If this fails, check: that abort works on an upload with no parts (GCS/Azure: the session record alone). */
     @Hint("that abort works on an upload with no parts (GCS/Azure: the session record alone).")
     @Test
     @Tag("MUST")
@@ -26,7 +25,6 @@ public abstract class AbortRules extends TckRules {
         assertGone(s);
     }
 
-    /** If this fails, check: that abort removes every part and the upload's state. */
     @Hint("that abort removes every part and the upload's state.")
     @Test
     @Tag("MUST")
@@ -41,7 +39,6 @@ public abstract class AbortRules extends TckRules {
         assertGone(s);
     }
 
-    /** If this fails, check: that a second abort maps the store's not-found answer to success. */
     @Hint("that a second abort maps the store's not-found answer to success.")
     @Test
     @Tag("MUST")
@@ -54,7 +51,6 @@ public abstract class AbortRules extends TckRules {
         assertGone(s);
     }
 
-    /** If this fails, check: that uploadPart checks that the upload still exists (Azure would accept the block). */
     @Hint("that uploadPart checks that the upload still exists (Azure would accept the block).")
     @Test
     @Tag("MUST")
@@ -66,7 +62,6 @@ public abstract class AbortRules extends TckRules {
         expect(NoSuchUploadException.class, () -> upload(s, 2, 10));
     }
 
-    /** If this fails, check: that complete checks that the upload still exists and maps the store's answer. */
     @Hint("that complete checks that the upload still exists and maps the store's answer.")
     @Test
     @Tag("MUST")
@@ -80,7 +75,6 @@ public abstract class AbortRules extends TckRules {
         assertNoObject(k);
     }
 
-    /** If this fails, check: that abort deletes only the upload's parts, never the object at the key. */
     @Hint("that abort deletes only the upload's parts, never the object at the key.")
     @Test
     @Tag("MUST")

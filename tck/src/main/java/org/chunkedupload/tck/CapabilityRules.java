@@ -26,11 +26,6 @@ public abstract class CapabilityRules extends TckRules {
         super(kit);
     }
 
-    /**
-     * If this fails, check: the limits in your {@code Capabilities.builder()} call (part sizes,
-     * part-number range, maximum part count and object size); that {@code capabilities()} returns the
-     * same value every time.
-     */
     @Hint("the limits in your {@code Capabilities.builder()} call (part sizes, part-number range, maximum part count and object size); that {@code capabilities()} returns the same value every time.")
     @Test
     @Tag("MUST")
@@ -46,10 +41,6 @@ public abstract class CapabilityRules extends TckRules {
         assertEquals(caps, freshBackend().capabilities(), "capabilities must not change between instances");
     }
 
-    /**
-     * If this fails, check: nothing; the API's guard refuses undeclared features. A failure means
-     * the API itself is broken.
-     */
     @Hint("nothing; the API's guard refuses undeclared features. A failure means the API itself is broken.")
     @Test
     @Tag("MUST")
@@ -69,10 +60,6 @@ public abstract class CapabilityRules extends TckRules {
                 + " declares every probed optional feature (LIST_PARTS, LIST_PENDING)");
     }
 
-    /**
-     * If this fails, check: that {@code initiate} returns a handle with your provider id and the
-     * requested bucket and key; that initiate writes nothing at the key itself.
-     */
     @Hint("that {@code initiate} returns a handle with your provider id and the requested bucket and key; that initiate writes nothing at the key itself.")
     @Test
     @Tag("MUST")
@@ -89,10 +76,6 @@ public abstract class CapabilityRules extends TckRules {
         assertNoObject(k);
     }
 
-    /**
-     * If this fails, check: that handle state holds only strings another process needs (never a
-     * credential, key or SAS), and that none of your configuration's secret values appear in it.
-     */
     @Hint("that handle state holds only strings another process needs (never a credential, key or SAS), and that none of your configuration's secret values appear in it.")
     @Test
     @Tag("MUST")
@@ -110,10 +93,6 @@ public abstract class CapabilityRules extends TckRules {
         }
     }
 
-    /**
-     * If this fails, check: that upload ids are unique per initiate (S3 gives one; a client-side
-     * scheme must use a random nonce, not the key).
-     */
     @Hint("that upload ids are unique per initiate (S3 gives one; a client-side scheme must use a random nonce, not the key).")
     @Test
     @Tag("MUST")

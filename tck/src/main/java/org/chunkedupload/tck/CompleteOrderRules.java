@@ -58,7 +58,6 @@ public abstract class CompleteOrderRules extends TckRules {
         return l;
     }
 
-    /** If this fails, check: the simplest path through initiate, uploadPart and complete; the size you report. */
     @Hint("the simplest path through initiate, uploadPart and complete; the size you report.")
     @Test
     @Tag("MUST")
@@ -73,7 +72,6 @@ public abstract class CompleteOrderRules extends TckRules {
         assertEquals(1, r.partCount());
     }
 
-    /** If this fails, check: that complete passes every part to the store in the order received. */
     @Hint("that complete passes every part to the store in the order received.")
     @Test
     @Tag("MUST")
@@ -82,7 +80,6 @@ public abstract class CompleteOrderRules extends TckRules {
         roundTrip("comp02", range(1, 5), 1001);
     }
 
-    /** If this fails, check: that you join by part number, not by the order parts arrived. */
     @Hint("that you join by part number, not by the order parts arrived.")
     @Test
     @Tag("MUST")
@@ -93,7 +90,6 @@ public abstract class CompleteOrderRules extends TckRules {
         roundTrip("comp03", order, 333);
     }
 
-    /** If this fails, check: that you join by part number, not by the order parts arrived. */
     @Hint("that you join by part number, not by the order parts arrived.")
     @Test
     @Tag("MUST")
@@ -104,10 +100,6 @@ public abstract class CompleteOrderRules extends TckRules {
         roundTrip("comp04", order, 4321);
     }
 
-    /**
-     * If this fails, check: thread safety of uploadPart (shared clients, buffers, counters), and
-     * that concurrent parts do not overwrite each other's staging.
-     */
     @Hint("thread safety of uploadPart (shared clients, buffers, counters), and that concurrent parts do not overwrite each other's staging.")
     @Test
     @Tag("MUST")
@@ -135,7 +127,6 @@ public abstract class CompleteOrderRules extends TckRules {
         assertObject(k, layout(range(1, parts), 99));
     }
 
-    /** If this fails, check: that you do not assume part numbers 1..N without gaps. */
     @Hint("that you do not assume part numbers 1..N without gaps.")
     @Test
     @Tag("MUST")
@@ -144,7 +135,6 @@ public abstract class CompleteOrderRules extends TckRules {
         roundTrip("comp06", List.of(1, 3, 7, 20), 500);
     }
 
-    /** If this fails, check: nothing in the provider: the API sorts receipts. A failure means the API is broken. */
     @Hint("nothing in the provider: the API sorts receipts. A failure means the API is broken.")
     @Test
     @Tag("MUST")
@@ -159,7 +149,6 @@ public abstract class CompleteOrderRules extends TckRules {
         assertObject(k, new int[][] {{1, partSize()}, {2, partSize()}, {3, 10}});
     }
 
-    /** If this fails, check: that complete sends only the named parts (S3 and Azure discard the rest; GCS must not compose them). */
     @Hint("that complete sends only the named parts (S3 and Azure discard the rest; GCS must not compose them).")
     @Test
     @Tag("MUST")
@@ -174,7 +163,6 @@ public abstract class CompleteOrderRules extends TckRules {
         assertObject(k, new int[][] {{1, partSize()}, {3, 10}});
     }
 
-    /** If this fails, check: pagination and batching (e.g. GCS compose in groups of 32) in complete. */
     @Hint("pagination and batching (e.g. GCS compose in groups of 32) in complete.")
     @Test
     @Tag("MUST")
@@ -183,7 +171,6 @@ public abstract class CompleteOrderRules extends TckRules {
         roundTrip("comp13", range(1, 40), 777);
     }
 
-    /** If this fails, check: the part-number range you declare against what your store accepts. */
     @Hint("the part-number range you declare against what your store accepts.")
     @Test
     @Tag("MUST")

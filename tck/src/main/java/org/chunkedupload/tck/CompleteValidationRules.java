@@ -26,7 +26,6 @@ public abstract class CompleteValidationRules extends TckRules {
         super(kit);
     }
 
-    /** If this fails, check: nothing in the provider: the API refuses duplicates before calling it. */
     @Hint("nothing in the provider: the API refuses duplicates before calling it.")
     @Test
     @Tag("MUST")
@@ -42,7 +41,6 @@ public abstract class CompleteValidationRules extends TckRules {
         assertObject(k, new int[][] {{1, partSize()}, {2, 20}});
     }
 
-    /** If this fails, check: nothing in the provider: the API refuses an empty list before calling it. */
     @Hint("nothing in the provider: the API refuses an empty list before calling it.")
     @Test
     @Tag("MUST")
@@ -55,7 +53,6 @@ public abstract class CompleteValidationRules extends TckRules {
         assertNoObject(k);
     }
 
-    /** If this fails, check: the minPartSize you declare. */
     @Hint("the minPartSize you declare.")
     @Test
     @Tag("MUST")
@@ -71,7 +68,6 @@ public abstract class CompleteValidationRules extends TckRules {
         assertNoObject(k);
     }
 
-    /** If this fails, check: zero-length parts (Azure rejects empty blocks; commit an empty list instead). */
     @Hint("zero-length parts (Azure rejects empty blocks; commit an empty list instead).")
     @Test
     @Tag("MUST")
@@ -84,10 +80,6 @@ public abstract class CompleteValidationRules extends TckRules {
         assertObject(k, new int[][] {{1, 0}});
     }
 
-    /**
-     * If this fails, check: the checksum you put in the result (it must describe the whole object,
-     * e.g. GCS crc32c, not a part's); that the ETag you return is the one a later stat reports.
-     */
     @Hint("the checksum you put in the result (it must describe the whole object, e.g. GCS crc32c, not a part's); that the ETag you return is the one a later stat reports.")
     @Test
     @Tag("MUST")
@@ -106,7 +98,6 @@ public abstract class CompleteValidationRules extends TckRules {
         assertEquals(backend.stat(bucket, k).orElseThrow().etag(), r.etag(), "ETag of the result vs stat");
     }
 
-    /** If this fails, check: that complete overwrites (S3 semantics) when no precondition is given. */
     @Hint("that complete overwrites (S3 semantics) when no precondition is given.")
     @Test
     @Tag("MUST")
@@ -120,7 +111,6 @@ public abstract class CompleteValidationRules extends TckRules {
         assertObject(k, new int[][] {{1, 200}});
     }
 
-    /** If this fails, check: that complete removes the upload's state, so the handle is dead afterwards. */
     @Hint("that complete removes the upload's state, so the handle is dead afterwards.")
     @Test
     @Tag("MUST")

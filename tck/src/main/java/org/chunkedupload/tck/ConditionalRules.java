@@ -25,10 +25,6 @@ public abstract class ConditionalRules extends TckRules {
         return k;
     }
 
-    /**
-     * If this fails, check: that create-only is sent to the store ({@code If-None-Match: *},
-     * {@code ifGenerationMatch=0}) and its refusal is mapped to PreconditionFailedException.
-     */
     @Hint("that create-only is sent to the store ({@code If-None-Match: *}, {@code ifGenerationMatch=0}) and its refusal is mapped to PreconditionFailedException.")
     @Test
     @Tag("MUST")
@@ -42,7 +38,6 @@ public abstract class ConditionalRules extends TckRules {
         assertObject(k, new int[][] {{7, 123}});
     }
 
-    /** If this fails, check: that create-only succeeds when the key is free. */
     @Hint("that create-only succeeds when the key is free.")
     @Test
     @Tag("MUST")
@@ -55,7 +50,6 @@ public abstract class ConditionalRules extends TckRules {
         assertObject(k, new int[][] {{1, 99}});
     }
 
-    /** If this fails, check: that {@code If-Match} (or generation match) is sent and mapped. */
     @Hint("that {@code If-Match} (or generation match) is sent and mapped.")
     @Test
     @Tag("MUST")

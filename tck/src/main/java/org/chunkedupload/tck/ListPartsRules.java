@@ -30,10 +30,6 @@ public abstract class ListPartsRules extends TckRules {
         assertEquals(expected.size(), actual.size(), "size of part " + expected.partNumber());
     }
 
-    /**
-     * If this fails, check: pagination of your native list call, the token you report (it must be
-     * the one uploadPart returned), and that you report sizes of the stored parts.
-     */
     @Hint("pagination of your native list call, the token you report (it must be the one uploadPart returned), and that you report sizes of the stored parts.")
     @Test
     @Tag("MUST")
@@ -51,7 +47,6 @@ public abstract class ListPartsRules extends TckRules {
         assertSameReceipt(r3, listed.get(2));
     }
 
-    /** If this fails, check: that a replaced part is listed once, with its newest token. */
     @Hint("that a replaced part is listed once, with its newest token.")
     @Test
     @Tag("MUST")

@@ -25,7 +25,6 @@ public abstract class PartRules extends TckRules {
         super(kit);
     }
 
-    /** If this fails, check: the part number and size you put into the receipt. */
     @Hint("the part number and size you put into the receipt.")
     @Test
     @Tag("MUST")
@@ -38,7 +37,6 @@ public abstract class PartRules extends TckRules {
         assertFalse(r.token().isEmpty(), "receipt token");
     }
 
-    /** If this fails, check: the part-number range in your capabilities. */
     @Hint("the part-number range in your capabilities.")
     @Test
     @Tag("MUST")
@@ -50,7 +48,6 @@ public abstract class PartRules extends TckRules {
         expect(InvalidPartException.class, () -> upload(s, caps.maxPartNumber() + 1, 10));
     }
 
-    /** If this fails, check: your declared maxPartSize. */
     @Hint("your declared maxPartSize.")
     @Test
     @Tag("MUST")
@@ -67,11 +64,6 @@ public abstract class PartRules extends TckRules {
         expect(PartTooLargeException.class, () -> s.uploadPart(1, never, caps.maxPartSize() + 1));
     }
 
-    /**
-     * If this fails, check: that your provider stores a part only after reading all its bytes
-     * (stage to a temporary name, then rename; or let the store reject a short body), and that the
-     * exception from the body propagates.
-     */
     @Hint("that your provider stores a part only after reading all its bytes (stage to a temporary name, then rename; or let the store reject a short body), and that the exception from the body propagates.")
     @Test
     @Tag("MUST")
@@ -85,7 +77,6 @@ public abstract class PartRules extends TckRules {
         }
     }
 
-    /** If this fails, check: that uploading a part number again overwrites the stored part. */
     @Hint("that uploading a part number again overwrites the stored part.")
     @Test
     @Tag("MUST")
@@ -102,10 +93,6 @@ public abstract class PartRules extends TckRules {
         assertObject(k, new int[][] {{1, size}, {2, 100}});
     }
 
-    /**
-     * If this fails, check: that complete compares each receipt's token with the part currently
-     * stored (ETag, generation, block id) and refuses a mismatch.
-     */
     @Hint("that complete compares each receipt's token with the part currently stored (ETag, generation, block id) and refuses a mismatch.")
     @Test
     @Tag("MUST")

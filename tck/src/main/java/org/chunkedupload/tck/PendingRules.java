@@ -34,7 +34,6 @@ public abstract class PendingRules extends TckRules {
                 .filter(p -> p.uploadId().equals(s.handle().uploadId())).toList();
     }
 
-    /** If this fails, check: pagination of your native listing, and the initiation time and byte count you report. */
     @Hint("pagination of your native listing, and the initiation time and byte count you report.")
     @Test
     @Tag("MUST")
@@ -57,7 +56,6 @@ public abstract class PendingRules extends TckRules {
         }
     }
 
-    /** If this fails, check: that complete and abort remove the upload's listing entry (session record, marker). */
     @Hint("that complete and abort remove the upload's listing entry (session record, marker).")
     @Test
     @Tag("MUST")
@@ -73,7 +71,6 @@ public abstract class PendingRules extends TckRules {
                 "finished uploads still pending: " + backend.listPending(bucket, prefix));
     }
 
-    /** If this fails, check: that you pass the prefix to the store's listing and filter on the key. */
     @Hint("that you pass the prefix to the store's listing and filter on the key.")
     @Test
     @Tag("MUST")

@@ -21,7 +21,6 @@ public abstract class SessionRules extends TckRules {
         super(kit);
     }
 
-    /** If this fails, check: that parts are keyed by upload id, not only by key and part number. */
     @Hint("that parts are keyed by upload id, not only by key and part number.")
     @Test
     @Tag("MUST")
@@ -40,11 +39,6 @@ public abstract class SessionRules extends TckRules {
         assertObject(k, new int[][] {{1, partSize()}, {2, 20}});
     }
 
-    /**
-     * If this fails, check: that complete validates every receipt against the store's pending parts
-     * before it commits, and maps parts that another upload's commit discarded to
-     * SessionConflictException (Azure: the first Put Block List drops every other uncommitted block).
-     */
     @Hint("that complete validates every receipt against the store's pending parts before it commits, and maps parts that another upload's commit discarded to SessionConflictException (Azure: the first Put Block List drops every other uncommitted block).")
     @Test
     @Tag("MUST")
@@ -74,10 +68,6 @@ public abstract class SessionRules extends TckRules {
         assertObject(k, new int[][] {{1, partSize()}, {2, 20}});
     }
 
-    /**
-     * If this fails, check: that the handle's state carries everything a new process needs and
-     * that resume builds the session from it without in-memory state of the first backend.
-     */
     @Hint("that the handle's state carries everything a new process needs and that resume builds the session from it without in-memory state of the first backend.")
     @Test
     @Tag("MUST")
@@ -97,7 +87,6 @@ public abstract class SessionRules extends TckRules {
         assertObject(k, new int[][] {{1, partSize()}, {2, partSize()}, {3, partSize()}, {4, 5}});
     }
 
-    /** If this fails, check: that listPending returns handles usable for resume, and listParts returns valid receipts. */
     @Hint("that listPending returns handles usable for resume, and listParts returns valid receipts.")
     @Test
     @Tag("MUST")
