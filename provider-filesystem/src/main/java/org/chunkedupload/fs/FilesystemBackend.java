@@ -3,6 +3,7 @@ package org.chunkedupload.fs;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.attribute.BasicFileAttributes;
@@ -61,9 +62,12 @@ final class FilesystemBackend implements ProviderBackend {
         return CAPABILITIES;
     }
 
+    /** @return the bucket's staging directory, checked to contain no link below the root */
     Path stagingDir(String bucket) {
         PathRules.bucketDir(root, bucket);
-        return root.resolve(PathRules.STAGING).resolve(bucket);
+        Path dir = root.resolve(PathRules.STAGING).resolve(bucket);
+        Containment.checkDirectory(root, dir, "the staging area of bucket '" + bucket + "'");
+        return dir;
     }
 
     ReentrantLock publishLock(Path target) {
@@ -74,20 +78,23 @@ final class FilesystemBackend implements ProviderBackend {
     public ProviderUpload initiate(String bucket, String key, UploadOptions options) {
         Path target = PathRules.objectPath(root, bucket, key);
         Path bucketDir = PathRules.bucketDir(root, bucket);
+        String name = "fs://" + bucket + "/" + key;
+        Containment.checkDirectory(root, target.getParent(), name);
         try {
-            if (!Files.isDirectory(bucketDir)) {
+            if (!Containment.isRealDirectory(bucketDir)) {
                 if (!createBuckets) {
                     throw new InvalidTargetException("bucket '" + bucket + "' does not exist under " + root
                             + ": create the directory or set create-buckets=true");
                 }
                 Staging.createDirectories(bucketDir, false);
             }
-            if (Files.isDirectory(target)) {
+            if (Containment.isRealDirectory(target)) {
                 throw new InvalidTargetException("fs://" + bucket + "/" + key + " is a directory: choose another key");
             }
             String uploadId = Staging.randomId(16);
             Path dir = stagingDir(bucket).resolve(uploadId);
             Staging.createDirectories(dir.getParent(), true);
+            Containment.checkDirectory(root, dir.getParent(), name);
             Files.createDirectory(dir, Staging.ownerOnlyDir());
             Properties p = new Properties();
             p.setProperty("key", key);
@@ -113,7 +120,11 @@ final class FilesystemBackend implements ProviderBackend {
             throw new org.chunkedupload.api.NoSuchUploadException("no upload with id '" + handle.uploadId()
                     + "' on fs: fs upload ids are 32 hex digits");
         }
-        return new FilesystemUpload(this, handle, target, stagingDir(handle.bucket()).resolve(handle.uploadId()));
+        Path dir = stagingDir(handle.bucket()).resolve(handle.uploadId());
+        Containment.checkDirectory(root, dir, "upload " + handle.uploadId() + " of " + handle.target());
+        FilesystemUpload upload = new FilesystemUpload(this, handle, target, dir);
+        upload.recoverInterruptedComplete();
+        return upload;
     }
 
     @Override
@@ -121,14 +132,14 @@ final class FilesystemBackend implements ProviderBackend {
         Path dir = stagingDir(bucket);
         List<PendingUpload> out = new ArrayList<>();
         try (Stream<Path> s = Files.list(dir)) {
-            for (Path up : (Iterable<Path>) s::iterator) {
-                String id = up.getFileName().toString();
-                if (id.startsWith(".")) {
-                    continue; // being aborted or completed
+            for (Path entry : (Iterable<Path>) s::iterator) {
+                Optional<StagedUpload> staged = StagedUpload.of(entry); // links and strangers are skipped, never read
+                if (staged.isEmpty()) {
+                    continue;
                 }
                 Properties p;
                 try {
-                    p = Staging.readProperties(up.resolve(FilesystemUpload.MANIFEST));
+                    p = Staging.readProperties(entry.resolve(FilesystemUpload.MANIFEST));
                 } catch (NoSuchFileException e) {
                     continue; // removed meanwhile, or still being created
                 }
@@ -136,16 +147,14 @@ final class FilesystemBackend implements ProviderBackend {
                 if (!key.startsWith(keyPrefix)) {
                     continue;
                 }
-                long bytes;
+                Instant initiated;
                 try {
-                    bytes = new FilesystemUpload(this, UploadHandle.of(FilesystemProvider.ID, bucket, key, id),
-                            PathRules.objectPath(root, bucket, key), up).listParts().stream()
-                            .mapToLong(org.chunkedupload.api.PartReceipt::size).sum();
-                } catch (org.chunkedupload.api.NoSuchUploadException e) {
-                    continue; // finished meanwhile
+                    initiated = Instant.parse(p.getProperty("initiated", ""));
+                } catch (java.time.format.DateTimeParseException e) {
+                    initiated = Files.getLastModifiedTime(entry, LinkOption.NOFOLLOW_LINKS).toInstant();
                 }
-                out.add(new PendingUpload(UploadHandle.of(FilesystemProvider.ID, bucket, key, id),
-                        Instant.parse(p.getProperty("initiated")), OptionalLong.of(bytes)));
+                out.add(new PendingUpload(UploadHandle.of(FilesystemProvider.ID, bucket, key, staged.get().uploadId()),
+                        initiated, OptionalLong.of(staged.get().bytesHeld())));
             }
         } catch (NoSuchFileException e) {
             return List.of();
@@ -158,18 +167,10 @@ final class FilesystemBackend implements ProviderBackend {
     @Override
     public Optional<ObjectInfo> stat(String bucket, String key) {
         Path p = PathRules.objectPath(root, bucket, key);
-        try {
-            BasicFileAttributes a = Files.readAttributes(p, BasicFileAttributes.class);
-            if (!a.isRegularFile()) {
-                return Optional.empty();
-            }
-            return Optional.of(new ObjectInfo(new ObjectTarget(FilesystemProvider.ID, bucket, key), a.size(), etag(a),
-                    a.lastModifiedTime().toInstant()));
-        } catch (NoSuchFileException | java.nio.file.NotDirectoryException e) {
-            return Optional.empty();
-        } catch (IOException e) {
-            throw Staging.map("stat fs://" + bucket + "/" + key, e);
-        }
+        Containment.checkDirectory(root, p.getParent(), "fs://" + bucket + "/" + key);
+        return Containment.attributes(p).filter(BasicFileAttributes::isRegularFile) // a link at the key is no object
+                .map(a -> new ObjectInfo(new ObjectTarget(FilesystemProvider.ID, bucket, key), a.size(), etag(a),
+                        a.lastModifiedTime().toInstant()));
     }
 
     /** An ETag that changes whenever the file is replaced or rewritten: size, mtime and file identity. */
@@ -182,11 +183,12 @@ final class FilesystemBackend implements ProviderBackend {
     @Override
     public InputStream read(String bucket, String key) {
         Path p = PathRules.objectPath(root, bucket, key);
+        Containment.checkDirectory(root, p.getParent(), "fs://" + bucket + "/" + key);
         try {
-            if (!Files.isRegularFile(p)) {
+            if (!Containment.isRegularFile(p)) {
                 throw new NoSuchObjectException("no object at fs://" + bucket + "/" + key);
             }
-            return Files.newInputStream(p);
+            return Files.newInputStream(p, LinkOption.NOFOLLOW_LINKS);
         } catch (NoSuchFileException e) {
             throw new NoSuchObjectException("no object at fs://" + bucket + "/" + key, e);
         } catch (IOException e) {
@@ -197,8 +199,9 @@ final class FilesystemBackend implements ProviderBackend {
     @Override
     public boolean delete(String bucket, String key) {
         Path p = PathRules.objectPath(root, bucket, key);
+        Containment.checkDirectory(root, p.getParent(), "fs://" + bucket + "/" + key);
         try {
-            return Files.isRegularFile(p) && Files.deleteIfExists(p);
+            return Containment.isRegularFile(p) && Files.deleteIfExists(p); // never a link: it is not an object
         } catch (IOException e) {
             throw Staging.map("delete fs://" + bucket + "/" + key, e);
         }

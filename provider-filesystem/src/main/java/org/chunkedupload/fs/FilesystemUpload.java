@@ -6,6 +6,7 @@ import java.nio.channels.FileLock;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -104,7 +105,7 @@ final class FilesystemUpload implements ProviderUpload {
                 if (!PartFile.isPartFile(name)) {
                     continue;
                 }
-                try (FileChannel ch = FileChannel.open(p, StandardOpenOption.READ)) {
+                try (FileChannel ch = FileChannel.open(p, StandardOpenOption.READ, LinkOption.NOFOLLOW_LINKS)) {
                     out.add(PartFile.readHeader(ch, PartFile.partNumberOf(name)).receipt());
                 } catch (NoSuchFileException e) {
                     // replaced between list and open: the replacement is listed under the same name
@@ -127,48 +128,21 @@ final class FilesystemUpload implements ProviderUpload {
         try {
             List<PartFile> parts = openParts(receipts, channels);
             Staging.createDirectories(target.getParent(), false);
+            Containment.checkDirectory(backend.root, target.getParent(), handle.target().toString());
             long size = parts.stream().mapToLong(PartFile::length).sum();
             boolean inPlace = inPlace(parts, hint);
             if (!inPlace) {
                 join(parts, channels, tmp);
             }
-            Path claimed = dir.resolveSibling(".completing-" + handle.uploadId());
+            Claims.Held claim;
             try {
-                Files.move(dir, claimed, StandardCopyOption.ATOMIC_MOVE);
+                claim = Claims.claimForComplete(dir, handle.uploadId());
             } catch (NoSuchFileException e) {
                 throw gone(e);
             }
-            if (inPlace && regions(claimed) != parts.size()) {
-                // a part upload claimed a region of the data file before the claim above: it may still write
-                // there, so the data file must not become the object; join a copy instead
-                join(parts, channels, tmp);
-                inPlace = false;
+            try (claim) {
+                return publishClaimed(claim.claimed, manifest, parts, channels, size, inPlace, tmp, precondition);
             }
-            Path source = tmp;
-            if (inPlace) { // parts 1..k lie in order in the data file: publish it without copying
-                source = claimed.resolve(PartWriter.DATA);
-                try (FileChannel data = FileChannel.open(source, StandardOpenOption.WRITE)) {
-                    data.truncate(size);
-                    if (backend.fsync) {
-                        data.force(true);
-                    }
-                }
-            }
-            try {
-                publish(source, precondition);
-            } catch (RuntimeException | IOException e) {
-                Files.move(claimed, dir, StandardCopyOption.ATOMIC_MOVE); // the upload stays as it was
-                throw e;
-            }
-            writeAttributes(manifest);
-            Staging.deleteTree(claimed);
-            BasicFileAttributes a = Files.readAttributes(target, BasicFileAttributes.class);
-            long crc = 0;
-            for (PartFile p : parts) {
-                crc = org.chunkedupload.spi.Crc32c.combine(crc, p.crc32c(), p.length());
-            }
-            return new UploadResult(new ObjectTarget(FilesystemProvider.ID, handle.bucket(), handle.key()), size,
-                    FilesystemBackend.etag(a), null, Checksum.crc32c(crc), parts.size());
         } catch (java.nio.file.NotDirectoryException | FileAlreadyExistsException e) {
             throw new InvalidTargetException("cannot create " + handle.target() + ": a file is in the way of its path", e);
         } catch (IOException e) {
@@ -183,6 +157,44 @@ final class FilesystemUpload implements ProviderUpload {
                 // best effort; abort and the next complete remove it too
             }
         }
+    }
+
+    /** Publishes a claimed upload's object; on failure before the object is published, the claim is rolled back. */
+    private UploadResult publishClaimed(Path claimed, Properties manifest, List<PartFile> parts,
+                                        List<FileChannel> channels, long size, boolean inPlace, Path tmp,
+                                        WritePrecondition precondition) throws IOException {
+        if (inPlace && regions(claimed) != parts.size()) {
+            // a part upload claimed a region of the data file before the claim above: it may still write
+            // there, so the data file must not become the object; join a copy instead
+            join(parts, channels, tmp);
+            inPlace = false;
+        }
+        Path source = tmp;
+        if (inPlace) { // parts 1..k lie in order in the data file: publish it without copying
+            source = claimed.resolve(PartWriter.DATA);
+            try (FileChannel data = FileChannel.open(source, StandardOpenOption.WRITE, LinkOption.NOFOLLOW_LINKS)) {
+                data.truncate(size);
+                if (backend.fsync) {
+                    data.force(true);
+                }
+            }
+        }
+        try {
+            publish(source, precondition);
+        } catch (RuntimeException | IOException e) {
+            Files.move(claimed, dir, StandardCopyOption.ATOMIC_MOVE); // the upload stays as it was
+            throw e;
+        }
+        writeAttributes(manifest);
+        Staging.deleteTree(claimed);
+        deleteStrayTemporaries();
+        BasicFileAttributes a = Files.readAttributes(target, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
+        long crc = 0;
+        for (PartFile p : parts) {
+            crc = org.chunkedupload.spi.Crc32c.combine(crc, p.crc32c(), p.length());
+        }
+        return new UploadResult(new ObjectTarget(FilesystemProvider.ID, handle.bucket(), handle.key()), size,
+                FilesystemBackend.etag(a), null, Checksum.crc32c(crc), parts.size());
     }
 
     /**
@@ -225,9 +237,10 @@ final class FilesystemUpload implements ProviderUpload {
             PartFile p;
             FileChannel ch;
             try {
-                ch = FileChannel.open(dir.resolve(PartFile.fileName(r.partNumber())), StandardOpenOption.READ);
+                ch = FileChannel.open(dir.resolve(PartFile.fileName(r.partNumber())), StandardOpenOption.READ,
+                        LinkOption.NOFOLLOW_LINKS);
             } catch (NoSuchFileException e) {
-                if (!Files.isDirectory(dir)) {
+                if (!Containment.isRealDirectory(dir)) {
                     throw gone(e);
                 }
                 throw new InvalidPartException("no part " + r.partNumber() + " was uploaded to " + handle.target()
@@ -247,7 +260,7 @@ final class FilesystemUpload implements ProviderUpload {
             if (!p.inline()) {
                 closeQuietly(ch);
                 if (data == null) {
-                    data = FileChannel.open(dir.resolve(PartWriter.DATA), StandardOpenOption.READ);
+                    data = FileChannel.open(dir.resolve(PartWriter.DATA), StandardOpenOption.READ, LinkOption.NOFOLLOW_LINKS);
                 }
                 ch = data;
             }
@@ -278,7 +291,7 @@ final class FilesystemUpload implements ProviderUpload {
         ReentrantLock jvmLock = backend.publishLock(lockFile);
         jvmLock.lock();
         try (FileChannel lc = FileChannel.open(lockFile, java.util.Set.of(StandardOpenOption.CREATE,
-                StandardOpenOption.WRITE), Staging.ownerOnlyFile()); FileLock ignored = lc.lock()) {
+                StandardOpenOption.WRITE, LinkOption.NOFOLLOW_LINKS), Staging.ownerOnlyFile()); FileLock ignored = lc.lock()) {
             switch (precondition.kind()) {
                 case IF_ABSENT -> {
                     try {
@@ -289,8 +302,8 @@ final class FilesystemUpload implements ProviderUpload {
                     }
                 }
                 case IF_MATCH -> {
-                    String current = Files.isRegularFile(target)
-                            ? FilesystemBackend.etag(Files.readAttributes(target, BasicFileAttributes.class)) : null;
+                    String current = Containment.attributes(target).filter(BasicFileAttributes::isRegularFile)
+                            .map(FilesystemBackend::etag).orElse(null);
                     if (!precondition.etag().equals(current)) {
                         throw new PreconditionFailedException("the object at " + handle.target() + " has ETag " + current
                                 + ", not " + precondition.etag() + " as complete required");
@@ -308,7 +321,8 @@ final class FilesystemUpload implements ProviderUpload {
     }
 
     private void writeAttributes(Properties manifest) {
-        UserDefinedFileAttributeView view = Files.getFileAttributeView(target, UserDefinedFileAttributeView.class);
+        UserDefinedFileAttributeView view = Files.getFileAttributeView(target, UserDefinedFileAttributeView.class,
+                LinkOption.NOFOLLOW_LINKS);
         if (view == null) {
             return;
         }
@@ -323,16 +337,27 @@ final class FilesystemUpload implements ProviderUpload {
         }
     }
 
+    /** Rolls back (or finishes) a complete of this upload that was interrupted by a crash. */
+    void recoverInterruptedComplete() {
+        try {
+            Claims.recoverComplete(dir, handle.uploadId());
+        } catch (IOException e) {
+            throw Staging.map("recover the interrupted complete of " + handle.target(), e);
+        }
+    }
+
     @Override
     public void abort() {
         Path doomed = dir.resolveSibling(".aborting-" + handle.uploadId() + "-" + Staging.randomId(4));
         try {
+            Claims.recoverComplete(dir, handle.uploadId()); // an interrupted complete becomes a live upload again
             try {
                 Files.move(dir, doomed, StandardCopyOption.ATOMIC_MOVE);
+                Staging.deleteTree(doomed);
             } catch (NoSuchFileException e) {
-                return; // already aborted or completed: abort is idempotent
+                // already aborted or completed: abort is idempotent; an interrupted abort's leftovers go below
             }
-            Staging.deleteTree(doomed);
+            Claims.removeAbortLeftovers(dir.getParent(), handle.uploadId());
             deleteStrayTemporaries();
         } catch (IOException e) {
             throw Staging.map("abort " + handle.target(), e);
@@ -345,13 +370,13 @@ final class FilesystemUpload implements ProviderUpload {
     }
 
     private void deleteStrayTemporaries() throws IOException {
-        if (!Files.isDirectory(target.getParent())) {
+        if (!Containment.isRealDirectory(target.getParent())) {
             return;
         }
         try (Stream<Path> s = Files.list(target.getParent())) {
             for (Path p : (Iterable<Path>) s::iterator) {
                 String n = p.getFileName().toString();
-                if (n.startsWith(tmpPrefix()) && n.endsWith(TMP_SUFFIX)) {
+                if (n.startsWith(tmpPrefix()) && n.endsWith(TMP_SUFFIX) && Containment.isRegularFile(p)) {
                     Files.deleteIfExists(p);
                 }
             }

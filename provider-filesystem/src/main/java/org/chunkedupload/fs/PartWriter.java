@@ -39,7 +39,7 @@ final class PartWriter {
                 long offset = (n - 1L) * hint;
                 long crc;
                 try (FileChannel data = FileChannel.open(dir.resolve(DATA), Set.of(StandardOpenOption.CREATE,
-                        StandardOpenOption.WRITE))) {
+                        StandardOpenOption.WRITE, java.nio.file.LinkOption.NOFOLLOW_LINKS))) {
                     crc = copy(part, data, offset);
                     if (fsync) {
                         data.force(false);

@@ -7,13 +7,16 @@ import java.nio.channels.FileChannel;
 import java.nio.file.DirectoryNotEmptyException;
 import java.nio.file.FileSystemException;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.FileAttribute;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.security.SecureRandom;
+import java.util.Comparator;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.Properties;
 import java.util.stream.Stream;
 import org.chunkedupload.api.AccessDeniedException;
@@ -46,7 +49,7 @@ final class Staging {
 
     /** Creates {@code dir} and missing parents; directories it creates under the staging root are owner-only. */
     static void createDirectories(Path dir, boolean ownerOnly) throws IOException {
-        if (Files.isDirectory(dir)) {
+        if (Containment.isRealDirectory(dir)) {
             return;
         }
         Path parent = dir.getParent();
@@ -56,7 +59,7 @@ final class Staging {
         try {
             Files.createDirectory(dir, ownerOnly ? ownerOnlyDir() : new FileAttribute<?>[0]);
         } catch (java.nio.file.FileAlreadyExistsException e) {
-            if (!Files.isDirectory(dir)) {
+            if (!Containment.isRealDirectory(dir)) { // a file or a link is in the way: never followed
                 throw e;
             }
         }
@@ -81,7 +84,7 @@ final class Staging {
 
     static Properties readProperties(Path file) throws IOException {
         Properties p = new Properties();
-        try (InputStream in = Files.newInputStream(file)) {
+        try (InputStream in = Files.newInputStream(file, LinkOption.NOFOLLOW_LINKS)) {
             p.load(in);
         }
         return p;
@@ -95,19 +98,42 @@ final class Staging {
         }
     }
 
-    /** Removes a tree; tolerates concurrent removal and retries when a writer adds a file meanwhile. */
+    /**
+     * Removes a tree the provider created; tolerates concurrent removal and retries when a writer adds
+     * a file meanwhile. Only real directories and regular files are removed: a link (at the top or
+     * inside) is never followed nor removed, and stops the removal with a message naming it.
+     */
     static void deleteTree(Path dir) throws IOException {
+        var top = Containment.attributes(dir);
+        if (top.isEmpty()) {
+            return;
+        }
+        if (!top.get().isDirectory()) {
+            throw new IOException(dir + " is not a directory fs created (a link or a file): fs does not remove it;"
+                    + " remove it by hand if it is yours");
+        }
         for (int attempt = 0; attempt < 10; attempt++) {
+            List<Path> entries;
             try (Stream<Path> s = Files.list(dir)) {
-                for (Path p : (Iterable<Path>) s::iterator) {
-                    if (Files.isDirectory(p, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
-                        deleteTree(p);
-                    } else {
-                        Files.deleteIfExists(p);
-                    }
-                }
+                // the manifest goes last: an interrupted removal stays identifiable (pending lists it, sweep ends it)
+                entries = s.sorted(Comparator.comparing((Path p) -> p.getFileName().toString().equals("upload.properties")))
+                        .toList();
             } catch (NoSuchFileException e) {
                 return;
+            }
+            for (Path p : entries) {
+                var a = Containment.attributes(p);
+                if (a.isEmpty()) {
+                    continue;
+                }
+                if (a.get().isDirectory()) {
+                    deleteTree(p);
+                } else if (a.get().isRegularFile()) {
+                    Files.deleteIfExists(p);
+                } else {
+                    throw new IOException(p + " is a link or special file that fs did not create: fs does not"
+                            + " remove it; remove it by hand, then run abort or sweep again");
+                }
             }
             try {
                 Files.deleteIfExists(dir);
@@ -119,14 +145,25 @@ final class Staging {
         throw new DirectoryNotEmptyException(dir.toString());
     }
 
-    /** Maps an I/O failure onto the exception model. */
+    /** Maps an I/O failure onto the exception model, as a sentence naming the file and the fix. */
     static ChunkedUploadException map(String action, IOException e) {
         if (e instanceof java.nio.file.AccessDeniedException) {
-            return new AccessDeniedException(action + ": permission denied on " + e.getMessage(), e);
+            return new AccessDeniedException(action + ": permission denied on " + e.getMessage()
+                    + "; give this user access or choose another root", e);
         }
-        String reason = e instanceof FileSystemException fse && fse.getReason() != null
-                ? fse.getFile() + ": " + fse.getReason() : e.toString();
+        String file = e instanceof FileSystemException fse && fse.getFile() != null ? fse.getFile() : null;
+        String reason = e instanceof FileSystemException fse && fse.getReason() != null ? fse.getReason() : e.getMessage();
+        String fix = "";
+        if (reason != null && reason.contains("No space left")) {
+            fix = "; the disk is full: free space on it (or choose a root on another disk) and try again";
+        } else if (reason != null && reason.contains("Read-only file system")) {
+            fix = "; the filesystem is read-only: choose a writable root";
+        } else if (e instanceof java.nio.file.FileAlreadyExistsException) {
+            reason = "a file is in the way";
+            fix = "; move it away or choose another key";
+        }
+        String what = (file != null ? file + ": " : "") + (reason != null ? reason : "I/O error");
         // a local I/O error (disk full, read-only filesystem, I/O error) does not go away by resending
-        return new ChunkedUploadException(action + " failed: " + reason, e, "fs", -1, null);
+        return new ChunkedUploadException(action + " failed: " + what + fix, e, "fs", -1, null);
     }
 }

@@ -88,10 +88,9 @@ class FilesystemProviderTest {
 
     @Test
     void aFileInThePathFailsCompleteAndKeepsTheUpload() throws IOException {
-        Files.createDirectories(root.resolve("demo"));
-        Files.write(root.resolve("demo/a"), new byte[1]);
         ChunkedUploadSession s = fs.initiate(ObjectTarget.parse("fs://demo/a/b"));
         PartReceipt r = s.uploadPart(1, new byte[10]);
+        Files.write(root.resolve("demo/a"), new byte[1]); // a file appears where the key needs a directory
         assertThrows(InvalidTargetException.class, () -> s.complete(List.of(r)));
         assertEquals(1, fs.listPending("demo", "a/").size(), "the upload is kept for another try or abort");
         s.abort();
