@@ -207,7 +207,8 @@ final class GcsBackend implements ProviderBackend {
     static ObjectInfo info(String bucket, String key, Blob b) {
         Instant t = b.getUpdateTimeOffsetDateTime() == null ? created(b) : b.getUpdateTimeOffsetDateTime().toInstant();
         return new ObjectInfo(new ObjectTarget(GcsProvider.ID, bucket, key), b.getSize() == null ? 0 : b.getSize(),
-                Long.toString(b.getGeneration()), t);
+                Long.toString(b.getGeneration()), t, b.getCrc32c() == null ? null
+                : new org.chunkedupload.api.Checksum(org.chunkedupload.api.ChecksumAlgorithm.CRC32C, b.getCrc32c()));
     }
 
     @Override

@@ -119,9 +119,15 @@ final class S3Backend implements ProviderBackend {
     @Override
     public Optional<ObjectInfo> stat(String bucket, String key) {
         try {
-            HeadObjectResponse h = client.headObject(r -> r.bucket(bucket).key(key));
+            HeadObjectResponse h = client.headObject(r -> r.bucket(bucket).key(key)
+                    .checksumMode(software.amazon.awssdk.services.s3.model.ChecksumMode.ENABLED));
+            // only a full-object CRC-32C describes the bytes; a composite one ("...-N") is a checksum of checksums
+            org.chunkedupload.api.Checksum crc = h.checksumCRC32C() != null && !h.checksumCRC32C().contains("-")
+                    && h.checksumType() != ChecksumType.COMPOSITE
+                    ? new org.chunkedupload.api.Checksum(org.chunkedupload.api.ChecksumAlgorithm.CRC32C, h.checksumCRC32C())
+                    : null;
             return Optional.of(new ObjectInfo(new ObjectTarget(S3Provider.ID, bucket, key), h.contentLength(), h.eTag(),
-                    h.lastModified()));
+                    h.lastModified(), crc));
         } catch (NoSuchKeyException e) {
             return Optional.empty();
         } catch (S3Exception e) {

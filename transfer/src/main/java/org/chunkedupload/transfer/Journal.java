@@ -40,12 +40,20 @@ final class Journal {
     final SourceFingerprint fingerprint;
     final long partSize;
     final WritePrecondition precondition;
+    /** When the upload began, or null for journals written before this was recorded. */
+    final java.time.Instant initiated;
     private final Map<Integer, PartReceipt> receipts = new TreeMap<>();
     private long lastWrite;
     private boolean dirty;
 
     Journal(Path path, UploadHandle handle, Path source, SourceFingerprint fingerprint, long partSize,
             WritePrecondition precondition) {
+        this(path, handle, source, fingerprint, partSize, precondition, java.time.Instant.now());
+    }
+
+    Journal(Path path, UploadHandle handle, Path source, SourceFingerprint fingerprint, long partSize,
+            WritePrecondition precondition, java.time.Instant initiated) {
+        this.initiated = initiated;
         this.path = path;
         this.handle = handle;
         this.source = source;
@@ -82,6 +90,9 @@ final class Journal {
         p.setProperty("source-mtime", Long.toString(fingerprint.modifiedMillis()));
         p.setProperty("source-sample", fingerprint.sample());
         p.setProperty("part-size", Long.toString(partSize));
+        if (initiated != null) {
+            p.setProperty("initiated", initiated.toString());
+        }
         p.setProperty("precondition", precondition.kind().name());
         if (precondition.etag() != null) {
             p.setProperty("precondition-etag", precondition.etag());
@@ -131,7 +142,8 @@ final class Journal {
             Journal j = new Journal(path, UploadHandle.parse(p.getProperty("handle")), Path.of(p.getProperty("source")),
                     new SourceFingerprint(Long.parseLong(p.getProperty("source-size")),
                             Long.parseLong(p.getProperty("source-mtime")), p.getProperty("source-sample")),
-                    Long.parseLong(p.getProperty("part-size")), new WritePrecondition(kind, etag));
+                    Long.parseLong(p.getProperty("part-size")), new WritePrecondition(kind, etag),
+                    p.getProperty("initiated") == null ? null : java.time.Instant.parse(p.getProperty("initiated")));
             for (String name : p.stringPropertyNames()) {
                 if (name.startsWith("receipt.")) {
                     PartReceipt r = PartReceipt.parse(p.getProperty(name));

@@ -1,6 +1,10 @@
 package org.chunkedupload.transfer;
 
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
+import org.chunkedupload.api.Checksum;
+import org.chunkedupload.spi.Crc32c;
 import java.util.Map;
 import org.chunkedupload.api.Capabilities;
 import org.chunkedupload.api.Capabilities.Feature;
@@ -12,6 +16,28 @@ import org.chunkedupload.api.PartReceipt;
 /** Decides which parts of a journaled upload are already on the store. */
 final class Reconcile {
     private Reconcile() {
+    }
+
+    /**
+     * What the journaled upload's object is once complete: the source's size and CRC-32C (combined
+     * from the journal's receipts when it holds every part, else read from the source).
+     */
+    static OutcomeCheck.Expected expected(Journal journal, PartPlan plan, PartSources source) {
+        Map<Integer, PartReceipt> journaled = journal.receipts();
+        List<PartReceipt> all = new ArrayList<>();
+        for (int i = 0; i < plan.partCount(); i++) {
+            PartReceipt r = journaled.get(plan.partNumber(i));
+            if (r == null || r.size() != plan.length(i) || r.checksum() == null
+                    || r.checksum().algorithm() != ChecksumAlgorithm.CRC32C) {
+                all = null;
+                break;
+            }
+            all.add(r);
+        }
+        Checksum crc = all != null ? Crc32c.combine(all)
+                : PartSources.checksum(source.open(0, plan.objectSize()), ChecksumAlgorithm.CRC32C);
+        return new OutcomeCheck.Expected(journal.handle.target(), plan.objectSize(), crc, plan.partCount(),
+                journal.initiated);
     }
 
     /**
@@ -35,8 +61,7 @@ final class Reconcile {
             stored = session.listParts();
         } catch (NoSuchUploadException e) {
             throw new NoSuchUploadException("upload " + journal.handle.uploadId() + " of " + journal.handle.target()
-                    + " no longer exists (completed, aborted or expired): delete " + journal.path
-                    + " and upload the file again", e);
+                    + " no longer exists (completed, aborted or expired)", e);
         }
         for (PartReceipt r : stored) {
             int i = r.partNumber() - plan.firstPartNumber();

@@ -52,6 +52,10 @@ final class TransferRun {
     volatile int partsTotal = -1;
     volatile long bytesTotal = -1;
     volatile ChunkedUploadSession session;
+    /** The store, for finding out what an unknown outcome of complete was; null where none is known. */
+    volatile org.chunkedupload.api.StorageBackend backend;
+    /** When this transfer began, or when the journaled upload it resumes began. */
+    volatile java.time.Instant began = java.time.Instant.now();
     volatile Journal journal;
     volatile boolean abortOnFailure = true;
     private volatile boolean cancelled;
@@ -259,6 +263,23 @@ final class TransferRun {
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
+        }
+    }
+
+    /**
+     * Completes the session; when the outcome is unknown (lost response, timeout, a retried complete
+     * answered "no such upload") it is resolved by looking at the object at the key.
+     */
+    UploadResult complete(List<PartReceipt> receipts, org.chunkedupload.api.WritePrecondition precondition) {
+        try {
+            return session.complete(receipts, precondition);
+        } catch (ChunkedUploadException e) {
+            if (backend == null || !OutcomeCheck.unknown(e)) {
+                throw e;
+            }
+            return OutcomeCheck.resolve(backend, new OutcomeCheck.Expected(session.handle().target(),
+                    receipts.stream().mapToLong(PartReceipt::size).sum(), org.chunkedupload.spi.Crc32c.combine(receipts),
+                    receipts.size(), began), e);
         }
     }
 

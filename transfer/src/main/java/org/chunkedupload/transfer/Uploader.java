@@ -150,6 +150,7 @@ public final class Uploader {
         PartPlan plan = PartPlan.of(fp.size(), caps, partSize, backend.providerId());
         ChecksumAlgorithm alg = partChecksum(caps, backend.providerId());
         return new Transfer(new TransferRun(this).start(run -> {
+            run.backend = backend;
             run.session = backend.initiate(target, options.toBuilder().partSizeHint(plan.partSize()).build());
             if (journal != null) {
                 run.journal = new Journal(journal, run.session.handle(), file, fp, plan.partSize(), precondition);
@@ -176,9 +177,10 @@ public final class Uploader {
         ChecksumAlgorithm alg = partChecksum(backend.capabilities(), backend.providerId());
         PartSources src = PartSources.of(data);
         return new Transfer(new TransferRun(this).start(run -> {
+            run.backend = backend;
             run.session = backend.initiate(target, options.toBuilder().partSizeHint(plan.partSize()).build());
             listener.onInitiated(run.session.handle());
-            return run.session.complete(uploadPlan(run, src, plan, alg, Map.of()), precondition);
+            return run.complete(uploadPlan(run, src, plan, alg, Map.of()), precondition);
         }));
     }
 
@@ -199,10 +201,11 @@ public final class Uploader {
         GrowthSchedule g = schedule(caps, backend.providerId());
         ChecksumAlgorithm alg = partChecksum(caps, backend.providerId());
         return new Transfer(new TransferRun(this).start(run -> {
+            run.backend = backend;
             run.session = backend.initiate(target, options.toBuilder().partSizeHint(g.partSize(0)).build());
             listener.onInitiated(run.session.handle());
             List<PartReceipt> receipts = StreamParts.upload(run, in, g, caps.minPartNumber(), caps.maxPartCount(), alg);
-            return run.session.complete(receipts, precondition);
+            return run.complete(receipts, precondition);
         }));
     }
 
@@ -264,9 +267,19 @@ public final class Uploader {
         PartPlan plan = PartPlan.of(now.size(), caps, j.partSize, backend.providerId());
         ChecksumAlgorithm alg = partChecksum(caps, backend.providerId());
         return new Transfer(new TransferRun(this).start(run -> {
-            run.session = backend.resume(j.handle);
+            run.backend = backend;
+            if (j.initiated != null) {
+                run.began = j.initiated;
+            }
             run.journal = j;
-            Map<Integer, PartReceipt> done = Reconcile.done(run.session, caps, j, plan, PartSources.of(j.source));
+            Map<Integer, PartReceipt> done;
+            try {
+                run.session = backend.resume(j.handle);
+                done = Reconcile.done(run.session, caps, j, plan, PartSources.of(j.source));
+            } catch (org.chunkedupload.api.NoSuchUploadException gone) {
+                // completed by the run that wrote the journal (killed before it could say so), or really lost
+                return OutcomeCheck.resolve(backend, Reconcile.expected(j, plan, PartSources.of(j.source)), gone);
+            }
             listener.onInitiated(j.handle);
             return uploadFile(run, j.source, now, plan, alg, done, j.precondition);
         }));
@@ -356,7 +369,7 @@ public final class Uploader {
         if (after.size() != before.size() || after.modifiedMillis() != before.modifiedMillis()) {
             throw new IntegrityException(file + " changed while it was being uploaded; upload it again");
         }
-        return run.session.complete(receipts, pre);
+        return run.complete(receipts, pre);
     }
 
     private static List<PartReceipt> uploadPlan(TransferRun run, PartSources src, PartPlan plan, ChecksumAlgorithm alg,

@@ -31,6 +31,18 @@ final class FaultInjection implements StorageProvider {
     /** What happens to one attempt. */
     enum Fault { RETRYABLE, FATAL, RESET_MIDWAY }
 
+    /** What happens to complete. */
+    enum CompleteFault {
+        /** The store completes; the response is lost (a retryable timeout reaches the caller). */
+        RESPONSE_LOST,
+        /** The store completes; the response is lost, and the retried complete is answered "no such upload". */
+        RETRY_ANSWERED_NO_SUCH_UPLOAD,
+        /** The store completes; the process "dies" before it hears the answer (a non-retryable failure). */
+        DIES_AFTER_COMPLETE,
+        /** The upload vanished before complete: "no such upload", nothing is completed. */
+        UPLOAD_VANISHED
+    }
+
     /** One uploadPart call as the provider saw it. */
     record Attempt(int partNumber, boolean checksumSent) { }
 
@@ -41,6 +53,7 @@ final class FaultInjection implements StorageProvider {
     final List<Attempt> attempts = new CopyOnWriteArrayList<>();
     final AtomicLong bytesRead = new AtomicLong();
     volatile long delayMillis;
+    volatile CompleteFault completeFault;
 
     FaultInjection(StorageProvider delegate) {
         this(delegate, UnaryOperator.identity());
@@ -95,6 +108,18 @@ final class FaultInjection implements StorageProvider {
 
     private ProviderUpload wrap(ProviderUpload real) {
         return proxy(ProviderUpload.class, (m, args) -> {
+            if (m.getName().equals("complete") && completeFault != null) {
+                CompleteFault f = completeFault;
+                if (f != CompleteFault.UPLOAD_VANISHED) {
+                    call(m, real, args);
+                }
+                switch (f) {
+                    case RESPONSE_LOST -> throw new TransientStorageException("injected: read timed out waiting for"
+                            + " the response to complete", null, true);
+                    case DIES_AFTER_COMPLETE -> throw new ChunkedUploadException("injected: the process died", null);
+                    default -> throw new org.chunkedupload.api.NoSuchUploadException("injected: no such upload", null);
+                }
+            }
             if (!m.getName().equals("uploadPart")) {
                 return call(m, real, args);
             }

@@ -1,0 +1,106 @@
+package org.chunkedupload.transfer;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Optional;
+import java.util.zip.CRC32C;
+import org.chunkedupload.api.Checksum;
+import org.chunkedupload.api.ChecksumAlgorithm;
+import org.chunkedupload.api.ChunkedUploadException;
+import org.chunkedupload.api.NoSuchUploadException;
+import org.chunkedupload.api.ObjectInfo;
+import org.chunkedupload.api.ObjectTarget;
+import org.chunkedupload.api.StorageBackend;
+import org.chunkedupload.api.UploadResult;
+
+/**
+ * Resolves a complete whose outcome is unknown (the response was lost, the request timed out, a
+ * retried complete was answered "no such upload", the process died while completing) by looking at
+ * the store, never by guessing: the upload succeeded exactly when the object at the key has the
+ * expected size and CRC-32C and was written after the upload began. The CRC-32C comes from the
+ * store when it keeps one for the whole object, otherwise from reading the object back.
+ */
+final class OutcomeCheck {
+    /** Clock difference tolerated between this host and the store when comparing write times. */
+    static final Duration CLOCK_SKEW = Duration.ofMinutes(5);
+
+    private OutcomeCheck() {
+    }
+
+    /**
+     * What was expected at the key.
+     *
+     * @param target the key
+     * @param size the object size
+     * @param crc32c the whole object's CRC-32C
+     * @param partCount the number of parts
+     * @param notBefore when the upload began, or {@code null} when unknown
+     */
+    record Expected(ObjectTarget target, long size, Checksum crc32c, int partCount, Instant notBefore) {
+    }
+
+    /** Whether a failure of complete leaves its outcome unknown (as opposed to a definite refusal). */
+    static boolean unknown(ChunkedUploadException e) {
+        return e instanceof NoSuchUploadException || e.retryable();
+    }
+
+    /**
+     * @return the result when the expected object is at the key
+     * @throws ChunkedUploadException of the same kind as {@code failure}, saying precisely what is at the key
+     */
+    static UploadResult resolve(StorageBackend backend, Expected want, ChunkedUploadException failure) {
+        Optional<ObjectInfo> info;
+        try {
+            info = backend.stat(want.target().bucket(), want.target().key());
+        } catch (ChunkedUploadException e) {
+            failure.addSuppressed(e);
+            throw restate(failure, "and the object at " + want.target() + " could not be checked (" + e.getMessage()
+                    + "); run the same command again to check once more");
+        }
+        if (info.isEmpty()) {
+            throw restate(failure, "and there is no object at " + want.target() + ", so the upload did not complete: put the file again");
+        }
+        ObjectInfo o = info.get();
+        if (o.size() != want.size()) {
+            throw restate(failure, "and the object at " + want.target() + " is " + o.size() + " bytes, not the "
+                    + want.size() + " bytes of this upload: it is not this upload's object; put the file again");
+        }
+        if (want.notBefore() != null && o.lastModified() != null
+                && o.lastModified().isBefore(want.notBefore().minus(CLOCK_SKEW))) {
+            throw restate(failure, "and the object at " + want.target() + " was written at " + o.lastModified()
+                    + ", before this upload began: it is not this upload's object; put the file again");
+        }
+        Checksum crc = o.checksum() != null && o.checksum().algorithm() == ChecksumAlgorithm.CRC32C ? o.checksum()
+                : readBack(backend, want.target(), failure);
+        if (want.crc32c() != null && !want.crc32c().equals(crc)) {
+            throw restate(failure, "and the object at " + want.target() + " has " + crc + ", not the " + want.crc32c()
+                    + " of this upload: it is not this upload's object; put the file again");
+        }
+        return new UploadResult(want.target(), o.size(), o.etag(), null, crc, want.partCount());
+    }
+
+    private static Checksum readBack(StorageBackend backend, ObjectTarget t, ChunkedUploadException failure) {
+        CRC32C crc = new CRC32C();
+        byte[] buf = new byte[1 << 20];
+        try (InputStream in = backend.read(t.bucket(), t.key())) {
+            for (int r; (r = in.read(buf)) > 0; ) {
+                crc.update(buf, 0, r);
+            }
+        } catch (IOException | ChunkedUploadException e) {
+            failure.addSuppressed(e);
+            throw restate(failure, "and the object at " + t + " could not be read back to check it (" + e.getMessage()
+                    + "); run the same command again to check once more");
+        }
+        return Checksum.crc32c(crc.getValue());
+    }
+
+    private static ChunkedUploadException restate(ChunkedUploadException failure, String what) {
+        String m = "complete ended without a definite answer (" + failure.getMessage() + ") " + what;
+        ChunkedUploadException e = failure instanceof NoSuchUploadException
+                ? new NoSuchUploadException(m, failure)
+                : new ChunkedUploadException(m, failure, failure.providerId(), failure.statusCode(), failure.requestId());
+        return e;
+    }
+}
