@@ -12,13 +12,15 @@ import picocli.CommandLine.Command;
 /**
  * Entry point of the {@code chunked-upload} command. Exit codes: 0 success; 1 the operation failed
  * at the store; 2 bad input (usage, malformed target, unknown provider, missing file, invalid
- * setting); 3 a precondition failed (the object exists); 4 no such upload.
+ * setting); 3 a precondition failed (the object exists); 4 no such upload; 128 + the signal number
+ * when a signal interrupted a transfer (130 for SIGINT).
  */
 @Command(name = "chunked-upload", mixinStandardHelpOptions = true, version = "chunked-upload 0.1.0-SNAPSHOT",
         description = "Chunked (multipart) uploads to object stores through one provider-neutral API.",
         subcommands = {PutCommand.class, ResumeCommand.class, PendingCommand.class, SweepCommand.class, AbortCommand.class, ProvidersCommand.class,
                 ConfigCommand.class, TckCommand.class, LifecycleCommand.class},
-        footer = {"", "Exit codes: 0 ok, 1 store failure, 2 bad input, 3 precondition failed, 4 no such upload."})
+        footer = {"", "Exit codes: 0 ok, 1 store failure, 2 bad input, 3 precondition failed, 4 no such upload,"
+                + " 130 interrupted by Ctrl-C (143 SIGTERM, 129 SIGHUP) after the upload was aborted or kept."})
 public final class Main {
     static final int OK = 0;
     static final int FAILED = 1;
@@ -70,6 +72,9 @@ public final class Main {
     }
 
     static int exitCode(Throwable e) {
+        if (e instanceof TransferOptions.InterruptedByUserException i) {
+            return i.exitCode;
+        }
         if (e instanceof TransferOptions.KeptUploadException && e.getCause() != null) {
             return exitCode(e.getCause());
         }

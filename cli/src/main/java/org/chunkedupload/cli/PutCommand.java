@@ -37,7 +37,8 @@ final class PutCommand implements Callable<Integer> {
             description = "Keep a resume journal at PATH (owner-only, no credentials); see 'resume'.")
     Path journal;
 
-    @Option(names = "--keep-on-failure", description = "On failure or Ctrl-C keep the upload for 'resume' instead of aborting it.")
+    @Option(names = "--keep-on-failure", description = "On failure or Ctrl-C keep the upload for 'resume' instead of"
+            + " aborting it (with a journal: --journal, journal-dir, else ~/.local/state/chunked-upload/journals).")
     boolean keepOnFailure;
 
     @Option(names = "--dry-run", description = "Print the plan (part size, parts, requests, memory) and upload nothing.")
@@ -71,12 +72,15 @@ final class PutCommand implements Callable<Integer> {
         if (stdin && journal != null) {
             throw new IllegalArgumentException("--journal needs a file: standard input cannot be re-read after a crash");
         }
-        if (journal == null && !stdin && settings.journalDir() != null) {
-            journal = settings.journalDir().resolve(journalName(t)); // configured: every file upload is resumable
+        Path journalDir = settings.journalDir() != null ? settings.journalDir()
+                : keepOnFailure ? defaultJournalDir() : null; // a kept upload must be resumable
+        if (journal == null && !stdin && journalDir != null) {
+            journal = journalDir.resolve(journalName(t)); // every file upload is resumable
             try {
-                Files.createDirectories(settings.journalDir());
+                Files.createDirectories(journalDir);
             } catch (java.io.IOException e) {
-                throw new IllegalArgumentException("cannot create journal-dir " + settings.journalDir() + ": " + e.getMessage(), e);
+                throw new IllegalArgumentException("cannot create the journal directory " + journalDir + " ("
+                        + e.getMessage() + "): choose another with --journal or journal-dir", e);
             }
         }
         PrintWriter out = spec.commandLine().getOut();
@@ -95,6 +99,14 @@ final class PutCommand implements Callable<Integer> {
         } catch (java.io.IOException e) {
             throw new IllegalArgumentException("cannot read " + file + ": " + e.getMessage(), e);
         }
+    }
+
+    /** @return where kept uploads keep their journal when none is given: $XDG_STATE_HOME or ~/.local/state */
+    static Path defaultJournalDir() {
+        String state = System.getenv("XDG_STATE_HOME");
+        Path base = state != null && !state.isBlank() ? Path.of(state)
+                : Path.of(System.getProperty("user.home"), ".local", "state");
+        return base.resolve("chunked-upload").resolve("journals");
     }
 
     static void printPlan(PrintWriter out, TransferPlan p, String provider) {

@@ -50,28 +50,77 @@ final class TransferOptions {
         return settings(base).uploaderBuilder();
     }
 
-    /** Waits for the transfer with progress output; Ctrl-C cancels it (abort, or keep with --keep-on-failure). */
+    /**
+     * Waits for the transfer with progress output. SIGINT, SIGTERM and SIGHUP cancel it: the upload is
+     * aborted (or kept with --keep-on-failure) and waited for, at most {@link Interruption#WAIT}; the
+     * command then fails with 128 + the signal number.
+     */
     static UploadResult await(Transfer t, PrintWriter err, boolean quiet, boolean keep, Path journal) {
-        Thread hook = new Thread(t::cancel, "chunked-upload-ctrl-c");
-        Runtime.getRuntime().addShutdownHook(hook);
-        try (ProgressPrinter progress = new ProgressPrinter(err, quiet, t::progress)) {
-            UploadResult r = t.join();
-            progress.succeeded();
-            return r;
-        } catch (ChunkedUploadException e) {
-            if (keep && t.handle().isPresent()) {
-                String how = journal != null ? "chunked-upload resume " + journal
-                        : "upload id " + t.handle().get().uploadId() + " (abort it with 'chunked-upload abort')";
-                throw new KeptUploadException(Main.message(e) + "; the upload was kept: " + how, e);
+        try (Interruption interruption = new Interruption(t, err, keep, () -> leftBehind(t, journal));
+             ProgressPrinter progress = new ProgressPrinter(err, quiet, t::progress)) {
+            long deadline = 0;
+            while (!t.isDone()) {
+                if (interruption.received() != null) {
+                    if (deadline == 0) {
+                        deadline = System.nanoTime() + Interruption.WAIT.toNanos();
+                    } else if (System.nanoTime() > deadline) {
+                        throw new InterruptedByUserException("interrupted, and the upload could not be "
+                                + (keep ? "kept" : "aborted") + " within " + Interruption.WAIT.toSeconds() + " s: "
+                                + leftBehind(t, journal), Interruption.exitCode(interruption.received()), null);
+                    }
+                }
+                try {
+                    t.future().get(100, java.util.concurrent.TimeUnit.MILLISECONDS);
+                } catch (java.util.concurrent.TimeoutException | java.util.concurrent.ExecutionException e) {
+                    // not done yet, or done with a failure that join() reports below
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    break;
+                }
             }
-            throw e;
-        } finally {
             try {
-                Runtime.getRuntime().removeShutdownHook(hook);
-            } catch (IllegalStateException e) {
-                // the JVM is shutting down: the hook is running
+                UploadResult r = t.join();
+                progress.succeeded();
+                return r;
+            } catch (ChunkedUploadException e) {
+                if (interruption.received() != null) {
+                    throw interrupted(t, e, keep, journal, Interruption.exitCode(interruption.received()));
+                }
+                if (keep && t.handle().isPresent()) {
+                    throw new KeptUploadException(Main.message(e) + "; the upload was kept: " + leftBehind(t, journal), e);
+                }
+                throw e;
             }
         }
+    }
+
+    private static InterruptedByUserException interrupted(Transfer t, ChunkedUploadException e, boolean keep, Path journal,
+                                                          int code) {
+        if (t.handle().isEmpty()) {
+            return new InterruptedByUserException("interrupted before the upload began; nothing was left on the store",
+                    code, e);
+        }
+        if (keep) {
+            return new InterruptedByUserException("interrupted; the upload was kept: " + leftBehind(t, journal), code, e);
+        }
+        if (e.getSuppressed().length > 0) {
+            return new InterruptedByUserException("interrupted, and aborting the upload failed ("
+                    + Main.message(e.getSuppressed()[0]) + "): " + leftBehind(t, journal), code, e);
+        }
+        return new InterruptedByUserException("interrupted; upload " + t.handle().get().uploadId() + " of "
+                + t.handle().get().target() + " was aborted and nothing of it is left on the store", code, e);
+    }
+
+    /** @return what is left of the transfer's upload on the store, with the commands that finish or free it */
+    static String leftBehind(Transfer t, Path journal) {
+        if (t.handle().isEmpty()) {
+            return "no upload was started on the store";
+        }
+        var h = t.handle().get();
+        String abort = "'chunked-upload abort " + h.target() + " --upload-id " + h.uploadId() + "'";
+        return journal != null
+                ? "finish it with 'chunked-upload resume " + journal + "' or free it with " + abort
+                : "upload " + h.uploadId() + " of " + h.target() + " may still hold parts: free it with " + abort;
     }
 
     static void printResult(PrintWriter out, String source, UploadResult r, Transfer t) {
@@ -82,6 +131,17 @@ final class TransferOptions {
                 source, r.target(), r.size(), Sizes.format(r.size()), r.partCount(),
                 r.checksum() == null ? "none reported" : r.checksum().algorithm() + " " + r.checksum().hex(),
                 r.etag(), t.progress().retries(), secs, Sizes.format(r.size() / secs));
+    }
+
+    /** A transfer ended by a signal; the exit code is 128 + the signal number. */
+    static final class InterruptedByUserException extends ChunkedUploadException {
+        private static final long serialVersionUID = 1L;
+        final int exitCode;
+
+        InterruptedByUserException(String message, int exitCode, Throwable cause) {
+            super(message, cause);
+            this.exitCode = exitCode;
+        }
     }
 
     /** A failed transfer that was kept for resume; carries the original failure for the exit code. */

@@ -271,6 +271,11 @@ final class TransferRun {
      * answered "no such upload") it is resolved by looking at the object at the key.
      */
     UploadResult complete(List<PartReceipt> receipts, org.chunkedupload.api.WritePrecondition precondition) {
+        synchronized (startGate) { // a cancelled transfer never completes, even when its last part is in
+            if (cancelled) {
+                throw new CancelledTransferException("the transfer was cancelled before complete", null);
+            }
+        }
         try {
             return session.complete(receipts, precondition);
         } catch (ChunkedUploadException e) {
