@@ -67,8 +67,12 @@ public final class Main {
     }
 
     static String message(Throwable e) {
+        if (e instanceof java.nio.file.InvalidPathException ip) {
+            return "'" + ip.getInput() + "' is not a valid path here (" + ip.getReason() + "): if it has non-ASCII"
+                    + " characters, run with a UTF-8 locale (e.g. LC_ALL=C.UTF-8)";
+        }
         String m = e.getMessage();
-        return m == null || m.isBlank() ? e.getClass().getSimpleName() : m;
+        return m == null || m.isBlank() ? "an unexpected internal error; run with --verbose for details and report it" : m;
     }
 
     static int exitCode(Throwable e) {

@@ -69,6 +69,9 @@ final class PutCommand implements Callable<Integer> {
         if (!stdin && !Files.isRegularFile(path)) {
             throw new IllegalArgumentException(Files.exists(path) ? file + " is not a regular file" : "no such file: " + file);
         }
+        if (journal != null) {
+            checkJournalPath(journal);
+        }
         if (stdin && journal != null) {
             throw new IllegalArgumentException("--journal needs a file: standard input cannot be re-read after a crash");
         }
@@ -98,6 +101,20 @@ final class PutCommand implements Callable<Integer> {
             return Main.OK;
         } catch (java.io.IOException e) {
             throw new IllegalArgumentException("cannot read " + file + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** Refuses a --journal path that cannot be a file, before anything is uploaded. */
+    static void checkJournalPath(Path journal) {
+        if (Files.isDirectory(journal)) {
+            throw new IllegalArgumentException("--journal " + journal + " is a directory: give a file path such as "
+                    + journal.resolve("upload.journal"));
+        }
+        for (Path p = journal.toAbsolutePath().getParent(); p != null; p = p.getParent()) {
+            if (Files.exists(p) && !Files.isDirectory(p)) {
+                throw new IllegalArgumentException("--journal " + journal + " cannot be created: " + p
+                        + " is a file, not a directory; choose another path");
+            }
         }
     }
 

@@ -1,12 +1,11 @@
 package org.chunkedupload.cli;
 
 import java.nio.file.Path;
-import java.util.Properties;
 import java.util.concurrent.Callable;
 import org.chunkedupload.api.StorageBackend;
-import org.chunkedupload.api.UploadHandle;
 import org.chunkedupload.api.UploadResult;
 import org.chunkedupload.transfer.Transfer;
+import org.chunkedupload.transfer.Uploader;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -33,21 +32,12 @@ final class ResumeCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        Properties p = new Properties();
-        try (var in = java.nio.file.Files.newInputStream(journal)) {
-            p.load(in);
-        } catch (java.nio.file.NoSuchFileException e) {
-            throw new IllegalArgumentException("no journal at " + journal);
-        }
-        String handle = p.getProperty("handle");
-        if (handle == null) {
-            throw new IllegalArgumentException(journal + " is not a chunked-upload journal");
-        }
-        String provider = UploadHandle.parse(handle).providerId();
+        var journaled = Uploader.journaledUpload(journal); // names the journal when it is missing, damaged or torn
+        String provider = journaled.getKey().providerId();
         try (StorageBackend backend = backendOptions.open(provider)) {
             Transfer t = transfer.builder(backendOptions.transferDefaults()).keepOnFailure(keepOnFailure).build().resume(backend, journal);
             UploadResult r = TransferOptions.await(t, spec.commandLine().getErr(), transfer.quiet, keepOnFailure, journal);
-            TransferOptions.printResult(spec.commandLine().getOut(), p.getProperty("source"), r, t);
+            TransferOptions.printResult(spec.commandLine().getOut(), journaled.getValue().toString(), r, t);
         }
         return Main.OK;
     }

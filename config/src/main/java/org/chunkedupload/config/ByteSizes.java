@@ -37,7 +37,12 @@ public final class ByteSizes {
         }
         boolean decimal = power > 0 && suffix.equals("b");
         double unit = decimal ? Math.pow(1000, power) : Math.pow(1024, power);
-        return (long) (Double.parseDouble(m.group(1)) * unit);
+        double bytes = Double.parseDouble(m.group(1)) * unit;
+        if (bytes >= 0x1p63) { // (long) would clamp it to 2^63 - 1 without a word
+            throw new IllegalArgumentException("size '" + value + "' is too large: the largest size is 8 EiB"
+                    + " (9223372036854775807 bytes)");
+        }
+        return (long) bytes;
     }
 
     /**

@@ -85,8 +85,16 @@ public final class ToolkitConfig {
             Properties p = new Properties();
             try (Reader r = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
                 p.load(r);
+            } catch (java.nio.file.NoSuchFileException e) {
+                throw new ConfigurationException("no configuration file at " + file + ": check the path given to --config", e);
+            } catch (java.nio.charset.CharacterCodingException e) {
+                throw new ConfigurationException("configuration file " + file + " is not UTF-8 text: save it as UTF-8", e);
             } catch (IOException e) {
-                throw new ConfigurationException("cannot read configuration file " + file + ": " + e.getMessage(), e);
+                throw new ConfigurationException("cannot read configuration file " + file + " (" + e.getMessage()
+                        + "): check its path and permissions", e);
+            } catch (IllegalArgumentException e) {
+                throw new ConfigurationException("configuration file " + file + " is damaged (" + e.getMessage()
+                        + "): a backslash starts an escape such as \\u0041; write \\\\ for a backslash", e);
             }
             for (String k : new TreeMap<>(p).keySet().stream().map(Object::toString).toList()) {
                 values.put(k, p.getProperty(k).trim());

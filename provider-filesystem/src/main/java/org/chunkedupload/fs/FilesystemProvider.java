@@ -54,6 +54,10 @@ public final class FilesystemProvider implements StorageProvider {
         } catch (InvalidPathException e) {
             throw new ConfigurationException("setting 'root' of provider fs is not a valid path: " + rootText, e);
         }
+        if (java.nio.file.Files.exists(root) && !java.nio.file.Files.isDirectory(root)) {
+            throw new ConfigurationException("setting 'root' of provider fs is " + root + ", which is a file, not a"
+                    + " directory: choose a directory (it is created when missing)");
+        }
         return new FilesystemBackend(root, config.getBoolean("fsync", true), config.getBoolean("create-buckets", true));
     }
 }

@@ -27,7 +27,14 @@ final class PathRules {
     static Path objectPath(Path root, String bucket, String key) {
         checkKey(key);
         Path bucketDir = bucketDir(root, bucket);
-        Path p = bucketDir.resolve(key).normalize();
+        Path p;
+        try {
+            p = bucketDir.resolve(key).normalize();
+        } catch (java.nio.file.InvalidPathException e) {
+            throw new InvalidTargetException("the key '" + printable(key) + "' cannot be a file name here: the file name"
+                    + " encoding of this JVM is " + System.getProperty("sun.jnu.encoding") + "; run with a UTF-8 locale"
+                    + " (e.g. LC_ALL=C.UTF-8) or use an ASCII key", e);
+        }
         if (!p.startsWith(bucketDir) || p.equals(bucketDir)) {
             throw escape(key);
         }

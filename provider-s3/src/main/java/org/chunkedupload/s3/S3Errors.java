@@ -34,6 +34,12 @@ final class S3Errors {
         if (e instanceof S3Exception s) {
             return map(action, s);
         }
+        if (e instanceof SdkClientException && String.valueOf(e.getMessage()).startsWith("Unable to load credentials")) {
+            return new org.chunkedupload.api.ConfigurationException(action + " failed: no S3 credentials were found; set"
+                    + " access-key-id and secret-access-key (-o key=value, or CHUNKED_UPLOAD_S3_ACCESS_KEY_ID and"
+                    + " CHUNKED_UPLOAD_S3_SECRET_ACCESS_KEY), or profile, or the AWS default chain (AWS_ACCESS_KEY_ID,"
+                    + " ~/.aws/credentials)", e);
+        }
         if (e instanceof SdkClientException) {
             // could not send the request or read the answer: connection refused or reset, timeout, ...
             return new TransientStorageException(action + " failed: " + e.getMessage(), e, true, "s3", -1, null);

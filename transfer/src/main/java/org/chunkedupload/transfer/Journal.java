@@ -32,6 +32,9 @@ import org.chunkedupload.api.WritePrecondition;
  */
 final class Journal {
     static final long MIN_WRITE_INTERVAL_MS = 200;
+    /** Version 2 journals end with {@link #END} and the CRC-32C of what precedes it, so a torn copy is recognised. */
+    static final String VERSION = "2";
+    private static final String END = "#end crc32c=";
     private static final boolean POSIX = FileSystems.getDefault().supportedFileAttributeViews().contains("posix");
 
     final Path path;
@@ -82,7 +85,7 @@ final class Journal {
 
     synchronized void write() throws IOException {
         Properties p = new Properties();
-        p.setProperty("version", "1");
+        p.setProperty("version", VERSION);
         p.setProperty("handle", handle.serialize());
         p.setProperty("target", handle.target().toString());
         p.setProperty("source", source.toAbsolutePath().toString());
@@ -99,18 +102,29 @@ final class Journal {
         }
         receipts.forEach((n, r) -> p.setProperty("receipt." + n, r.serialize()));
         Path dir = path.toAbsolutePath().getParent();
-        Files.createDirectories(dir);
         Path tmp = dir.resolve("." + path.getFileName() + ".tmp");
-        Files.deleteIfExists(tmp);
-        FileAttribute<?>[] attrs = POSIX ? new FileAttribute<?>[] {
-                PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------"))} : new FileAttribute<?>[0];
-        try (FileChannel ch = FileChannel.open(tmp, Set.of(StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE), attrs);
-             OutputStream out = Channels.newOutputStream(ch)) {
-            p.store(out, "chunked-upload resume journal; holds no credentials");
-            out.flush();
-            ch.force(true);
+        try {
+            Files.createDirectories(dir);
+            Files.deleteIfExists(tmp);
+            FileAttribute<?>[] attrs = POSIX ? new FileAttribute<?>[] {
+                    PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------"))} : new FileAttribute<?>[0];
+            try (FileChannel ch = FileChannel.open(tmp, Set.of(StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE), attrs);
+                 OutputStream out = Channels.newOutputStream(ch)) {
+                out.write(withEndMark(p));
+                out.flush();
+                ch.force(true);
+            }
+            Files.move(tmp, path, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+        } catch (IOException e) {
+            try {
+                Files.deleteIfExists(tmp);
+            } catch (IOException ignored) {
+                // nothing was written there, or the directory is gone
+            }
+            throw new IOException("cannot write the resume journal " + path + " (" + reason(e) + "): "
+                    + (String.valueOf(e.getMessage()).contains("No space left") ? "free space on its disk"
+                    : "give --journal a writable file path") + " and try again", e);
         }
-        Files.move(tmp, path, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
         try (FileChannel d = FileChannel.open(dir, StandardOpenOption.READ)) {
             d.force(true);
         } catch (IOException e) {
@@ -124,17 +138,61 @@ final class Journal {
         Files.deleteIfExists(path);
     }
 
+    /** The properties in a stable order, then an end mark holding the CRC-32C of everything before it. */
+    private static byte[] withEndMark(Properties p) throws IOException {
+        java.io.ByteArrayOutputStream b = new java.io.ByteArrayOutputStream();
+        p.store(b, "chunked-upload resume journal; holds no credentials");
+        java.util.zip.CRC32C crc = new java.util.zip.CRC32C();
+        crc.update(b.toByteArray());
+        b.write((END + Long.toHexString(crc.getValue()) + "\n").getBytes(java.nio.charset.StandardCharsets.ISO_8859_1));
+        return b.toByteArray();
+    }
+
+    private static String reason(IOException e) {
+        return e instanceof java.nio.file.FileSystemException f && f.getReason() != null
+                ? (f.getFile() != null ? f.getFile() + ": " : "") + f.getReason()
+                : e instanceof java.nio.file.FileAlreadyExistsException ? "a file is in the way" : String.valueOf(e.getMessage());
+    }
+
     static Journal load(Path path) {
         Properties p = new Properties();
-        try (InputStream in = Files.newInputStream(path)) {
-            p.load(in);
+        byte[] bytes;
+        try {
+            if (Files.isDirectory(path)) {
+                throw new ConfigurationException(path + " is a directory, not a journal: give the file passed to put --journal");
+            }
+            bytes = Files.readAllBytes(path);
         } catch (NoSuchFileException e) {
             throw new ConfigurationException("no journal at " + path + ": give the path passed to put --journal", e);
         } catch (IOException e) {
-            throw new ConfigurationException("cannot read journal " + path + ": " + e.getMessage(), e);
+            throw new ConfigurationException("cannot read journal " + path + " (" + reason(e) + "): check its path and"
+                    + " permissions", e);
+        }
+        String text = new String(bytes, java.nio.charset.StandardCharsets.ISO_8859_1);
+        int mark = text.lastIndexOf(END);
+        if (mark >= 0) {
+            java.util.zip.CRC32C crc = new java.util.zip.CRC32C();
+            crc.update(bytes, 0, mark);
+            if (!text.substring(mark + END.length()).strip().equals(Long.toHexString(crc.getValue()))) {
+                throw new ConfigurationException("journal " + path + " is damaged (its content does not match its"
+                        + " checksum: it was edited or corrupted); abort the upload it names and put the file again");
+            }
         }
         try {
-            if (!"1".equals(p.getProperty("version"))) {
+            p.load(new java.io.ByteArrayInputStream(bytes));
+        } catch (IOException | IllegalArgumentException e) {
+            throw new ConfigurationException("journal " + path + " is damaged (" + e.getMessage() + "); abort the upload"
+                    + " it names and put the file again", e);
+        }
+        if (mark < 0 && !"1".equals(p.getProperty("version"))) {
+            throw new ConfigurationException(p.getProperty("version") == null && p.isEmpty()
+                    ? path + " is not a chunked-upload journal (it is empty or not a properties file): give the file"
+                    + " passed to put --journal"
+                    : "journal " + path + " is torn (its end is missing: it was cut short while copied or written);"
+                    + " abort the upload it names and put the file again");
+        }
+        try {
+            if (!"1".equals(p.getProperty("version")) && !VERSION.equals(p.getProperty("version"))) {
                 throw new IllegalArgumentException("unknown journal version " + p.getProperty("version"));
             }
             String etag = p.getProperty("precondition-etag");

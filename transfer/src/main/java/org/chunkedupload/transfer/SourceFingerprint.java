@@ -24,6 +24,47 @@ record SourceFingerprint(long size, long modifiedMillis, String sample) {
     private static final int SAMPLES = 16;
     private static final int SAMPLE_BYTES = 4096;
 
+    /**
+     * The fingerprint of an upload source, refusing a source whose size cannot be trusted: not a
+     * regular file, or a file that yields more bytes than its size says (/proc files report 0).
+     *
+     * @throws IllegalArgumentException as a sentence naming the file and the fix
+     */
+    static SourceFingerprint ofSource(Path file) {
+        try {
+            BasicFileAttributes a = Files.readAttributes(file, BasicFileAttributes.class);
+            if (!a.isRegularFile()) {
+                throw new IllegalArgumentException(file + " is not a regular file (a directory, device or pipe):"
+                        + " give a file, or pipe the bytes to 'put -'");
+            }
+            try (FileChannel ch = FileChannel.open(file, StandardOpenOption.READ)) {
+                if (ch.read(ByteBuffer.allocate(1), a.size()) > 0) {
+                    throw new IllegalArgumentException(file + " says it holds " + a.size() + " bytes but more can be read"
+                            + " from it (a /proc or sysfs file?): its size cannot be trusted; copy it to a regular file"
+                            + " first, or pipe it to 'put -'");
+                }
+            }
+            return of(file);
+        } catch (java.nio.file.NoSuchFileException e) {
+            throw new IllegalArgumentException("no such file: " + file + "; check the path", e);
+        } catch (java.nio.file.AccessDeniedException e) {
+            throw new IllegalArgumentException("cannot read " + file + ": permission denied; check its permissions", e);
+        } catch (IOException e) {
+            throw new IllegalArgumentException("cannot read " + file + " (" + e.getMessage() + "); check the file", e);
+        }
+    }
+
+    /** @return what differs between this fingerprint and a later one, in words */
+    String difference(SourceFingerprint later) {
+        if (size != later.size) {
+            return "its size went from " + size + " to " + later.size + " bytes";
+        }
+        if (modifiedMillis != later.modifiedMillis) {
+            return "its modification time changed";
+        }
+        return "its content changed";
+    }
+
     static SourceFingerprint of(Path file) throws IOException {
         BasicFileAttributes a = Files.readAttributes(file, BasicFileAttributes.class);
         MessageDigest md;

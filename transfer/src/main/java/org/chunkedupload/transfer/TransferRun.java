@@ -133,12 +133,16 @@ final class TransferRun {
     }
 
     private void fail(Throwable t) {
-        ChunkedUploadException e = cancelled || t instanceof InterruptedException
+        RuntimeException e = cancelled || t instanceof InterruptedException
                 ? new CancelledTransferException("the transfer was cancelled", t)
                 : t instanceof ChunkedUploadException c ? c
                 : t instanceof UncheckedIOException u ? new ChunkedUploadException("cannot read the source: "
                         + u.getCause().getMessage(), u)
-                : new ChunkedUploadException("transfer failed: " + t, t);
+                : t instanceof IOException io ? new ChunkedUploadException(String.valueOf(io.getMessage()), io)
+                : t instanceof IllegalArgumentException ia ? ia
+                : new ChunkedUploadException("the transfer failed with an unexpected internal error ("
+                        + (t.getMessage() != null ? t.getMessage() : "no message") + "); run with --verbose for details"
+                        + " and report it", t);
         // our own cancel() may have interrupted this thread: clear the flag so that the workers are really
         // waited for (a part still in flight must not race the abort) and the abort is not cut short
         boolean interrupted = Thread.interrupted();

@@ -145,7 +145,7 @@ public final class Uploader {
      * @throws IllegalArgumentException when the file is missing or not a regular file
      */
     public Transfer start(StorageBackend backend, Path file, ObjectTarget target) {
-        SourceFingerprint fp = fingerprint(file, journal != null);
+        SourceFingerprint fp = fingerprint(file);
         Capabilities caps = backend.capabilities();
         PartPlan plan = PartPlan.of(fp.size(), caps, partSize, backend.providerId());
         ChecksumAlgorithm alg = partChecksum(caps, backend.providerId());
@@ -257,7 +257,7 @@ public final class Uploader {
      */
     public Transfer resume(StorageBackend backend, Path journalPath) {
         Journal j = Journal.load(journalPath);
-        SourceFingerprint now = fingerprint(j.source, true);
+        SourceFingerprint now = fingerprint(j.source);
         if (!now.equals(j.fingerprint)) {
             throw new IntegrityException(j.source + " changed since the upload began (size, modification time or"
                     + " content differ from the journal): it cannot be resumed; abort upload " + j.handle.uploadId()
@@ -286,6 +286,18 @@ public final class Uploader {
     }
 
     /**
+     * Reads a resume journal without resuming it, e.g. to open a backend of its provider first.
+     *
+     * @param journalPath a journal written by an uploader built with {@link Builder#journal(Path)}
+     * @return the upload it records and its source file
+     * @throws ConfigurationException naming the journal when it is missing, damaged, torn or not a journal
+     */
+    public static Map.Entry<UploadHandle, Path> journaledUpload(Path journalPath) {
+        Journal j = Journal.load(journalPath);
+        return Map.entry(j.handle, j.source);
+    }
+
+    /**
      * Uploads parts {@code firstPart..lastPart} of a file into an upload started elsewhere, without
      * completing it: several processes or hosts can each send a disjoint range of one upload, and
      * any of them then calls {@link #completeUploaded}. Every process must use the same file and part
@@ -300,7 +312,7 @@ public final class Uploader {
      */
     public List<PartReceipt> uploadParts(StorageBackend backend, UploadHandle handle, Path file, int firstPart,
                                          int lastPart) {
-        SourceFingerprint fp = fingerprint(file, false);
+        SourceFingerprint fp = fingerprint(file);
         PartPlan plan = PartPlan.of(fp.size(), backend.capabilities(), partSize, backend.providerId());
         int first = plan.partNumber(0);
         int last = plan.partNumber(plan.partCount() - 1);
@@ -344,7 +356,7 @@ public final class Uploader {
      * @throws InvalidPartException naming the first missing or mis-sized part
      */
     public UploadResult completeUploaded(StorageBackend backend, UploadHandle handle, Path file) {
-        SourceFingerprint fp = fingerprint(file, false);
+        SourceFingerprint fp = fingerprint(file);
         PartPlan plan = PartPlan.of(fp.size(), backend.capabilities(), partSize, backend.providerId());
         var session = backend.resume(handle);
         Map<Integer, PartReceipt> stored = new java.util.HashMap<>();
@@ -365,9 +377,11 @@ public final class Uploader {
                                     ChecksumAlgorithm alg, Map<Integer, PartReceipt> done, WritePrecondition pre)
             throws InterruptedException {
         List<PartReceipt> receipts = uploadPlan(run, PartSources.of(file), plan, alg, done);
-        SourceFingerprint after = fingerprint(file, false);
-        if (after.size() != before.size() || after.modifiedMillis() != before.modifiedMillis()) {
-            throw new IntegrityException(file + " changed while it was being uploaded; upload it again");
+        SourceFingerprint after = fingerprint(file);
+        if (!after.equals(before)) {
+            throw new IntegrityException(file + " changed while it was being uploaded (" + before.difference(after)
+                    + "), so the parts may mix old and new bytes; nothing was published: upload it again once it is"
+                    + " no longer written to");
         }
         return run.complete(receipts, pre);
     }
@@ -396,22 +410,9 @@ public final class Uploader {
         return TransferRun.sorted(receipts);
     }
 
-    private static SourceFingerprint fingerprint(Path file, boolean sample) {
+    private static SourceFingerprint fingerprint(Path file) {
         Objects.requireNonNull(file, "file");
-        try {
-            if (!Files.isRegularFile(file)) {
-                throw new IllegalArgumentException(Files.exists(file) ? file + " is not a regular file" : "no such file: " + file);
-            }
-            if (sample) {
-                return SourceFingerprint.of(file);
-            }
-            var a = Files.readAttributes(file, java.nio.file.attribute.BasicFileAttributes.class);
-            return new SourceFingerprint(a.size(), a.lastModifiedTime().toMillis(), "");
-        } catch (NoSuchFileException e) {
-            throw new IllegalArgumentException("no such file: " + file, e);
-        } catch (IOException e) {
-            throw new IllegalArgumentException("cannot read " + file + ": " + e.getMessage(), e);
-        }
+        return SourceFingerprint.ofSource(file);
     }
 
     /** Mutable builder of {@link Uploader}; not thread-safe. */
