@@ -113,6 +113,35 @@ public final class BackendConfig {
     }
 
     /**
+     * A duration setting: a whole number and a unit ({@code 500ms}, {@code 30s}, {@code 2m},
+     * {@code 1h}); a bare number means seconds.
+     *
+     * @param key a setting name
+     * @param dflt the value when the setting is absent
+     * @return the setting as a positive duration
+     * @throws ConfigurationException naming the setting and the provider, for any other value
+     */
+    public java.time.Duration getDuration(String key, java.time.Duration dflt) {
+        String v = settings.get(key);
+        if (v == null) {
+            return dflt;
+        }
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("(\\d{1,9})\\s*(ms|s|m|h)?").matcher(v.trim());
+        if (m.matches() && Long.parseLong(m.group(1)) > 0) {
+            long n = Long.parseLong(m.group(1));
+            String unit = m.group(2) == null ? "s" : m.group(2);
+            return switch (unit) {
+                case "ms" -> java.time.Duration.ofMillis(n);
+                case "m" -> java.time.Duration.ofMinutes(n);
+                case "h" -> java.time.Duration.ofHours(n);
+                default -> java.time.Duration.ofSeconds(n);
+            };
+        }
+        throw new ConfigurationException("setting '" + key + "' of provider " + provider
+                + " must be a positive duration such as 500ms, 30s or 2m, got '" + v + "'");
+    }
+
+    /**
      * @param key a setting name
      * @return whether the value of such a key is masked in output
      */

@@ -70,6 +70,17 @@ final class BackendOptions {
         return c.target(target);
     }
 
+    /** @return where the provider's settings point (endpoint, host or root), for messages; null when they name none */
+    String endpoint(String providerId) {
+        Map<String, String> s = backendConfig(providerId).settings();
+        for (String k : new String[] {"endpoint", "host", "root"}) {
+            if (s.get(k) != null) {
+                return s.get(k);
+            }
+        }
+        return null;
+    }
+
     StorageBackend open(String providerId) {
         return ProviderRegistry.load().open(backendConfig(providerId));
     }

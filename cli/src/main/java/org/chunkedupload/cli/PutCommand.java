@@ -96,7 +96,8 @@ final class PutCommand implements Callable<Integer> {
                 return Main.OK;
             }
             Transfer tr = stdin ? uploader.start(backend, System.in, t) : uploader.start(backend, path, t);
-            UploadResult r = TransferOptions.await(tr, spec.commandLine().getErr(), transfer.quiet, keepOnFailure, journal);
+            UploadResult r = TransferOptions.await(tr, spec.commandLine().getErr(), transfer.quiet, keepOnFailure, journal,
+                    backendOptions.endpoint(t.scheme()));
             TransferOptions.printResult(out, stdin ? "stdin" : file, r, tr);
             return Main.OK;
         } catch (java.io.IOException e) {

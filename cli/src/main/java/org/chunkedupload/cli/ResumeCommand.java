@@ -36,7 +36,8 @@ final class ResumeCommand implements Callable<Integer> {
         String provider = journaled.getKey().providerId();
         try (StorageBackend backend = backendOptions.open(provider)) {
             Transfer t = transfer.builder(backendOptions.transferDefaults()).keepOnFailure(keepOnFailure).build().resume(backend, journal);
-            UploadResult r = TransferOptions.await(t, spec.commandLine().getErr(), transfer.quiet, keepOnFailure, journal);
+            UploadResult r = TransferOptions.await(t, spec.commandLine().getErr(), transfer.quiet, keepOnFailure, journal,
+                    backendOptions.endpoint(provider));
             TransferOptions.printResult(spec.commandLine().getOut(), journaled.getValue().toString(), r, t);
         }
         return Main.OK;

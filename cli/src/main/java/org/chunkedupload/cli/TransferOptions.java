@@ -32,6 +32,23 @@ final class TransferOptions {
                     + " configuration's, else 5).")
     Integer retries;
 
+    @Option(names = "--stall-timeout", paramLabel = "DURATION", converter = DurationConverter.class,
+            description = "Fail when nothing moves for this long, e.g. 30s or 5m (a silent server; default: the"
+                    + " configuration's stall-timeout, else 2m).")
+    java.time.Duration stallTimeout;
+
+    /** Durations on the command line, as in the configuration file. */
+    static final class DurationConverter implements picocli.CommandLine.ITypeConverter<java.time.Duration> {
+        @Override
+        public java.time.Duration convert(String value) {
+            try {
+                return org.chunkedupload.config.Durations.parse(value);
+            } catch (IllegalArgumentException e) {
+                throw new picocli.CommandLine.TypeConversionException(e.getMessage());
+            }
+        }
+    }
+
     @Option(names = "--quiet", description = "No progress output.")
     boolean quiet;
 
@@ -43,7 +60,7 @@ final class TransferOptions {
         return new TransferSettings(partSize != null ? partSize : base.partSize(),
                 concurrency != null ? concurrency : base.concurrency(), checksum != null ? checksum : base.checksum(),
                 retries != null ? retries : base.retries(), base.retryBaseDelay(), base.retryMaxDelay(),
-                base.retryDeadline(), base.journalDir());
+                base.retryDeadline(), base.journalDir(), stallTimeout != null ? stallTimeout : base.stallTimeout());
     }
 
     Uploader.Builder builder(TransferSettings base) {
@@ -55,7 +72,7 @@ final class TransferOptions {
      * aborted (or kept with --keep-on-failure) and waited for, at most {@link Interruption#WAIT}; the
      * command then fails with 128 + the signal number.
      */
-    static UploadResult await(Transfer t, PrintWriter err, boolean quiet, boolean keep, Path journal) {
+    static UploadResult await(Transfer t, PrintWriter err, boolean quiet, boolean keep, Path journal, String endpoint) {
         try (Interruption interruption = new Interruption(t, err, keep, () -> leftBehind(t, journal));
              ProgressPrinter progress = new ProgressPrinter(err, quiet, t::progress)) {
             long deadline = 0;
@@ -85,6 +102,10 @@ final class TransferOptions {
             } catch (ChunkedUploadException e) {
                 if (interruption.received() != null) {
                     throw interrupted(t, e, keep, journal, Interruption.exitCode(interruption.received()));
+                }
+                if (e instanceof org.chunkedupload.transfer.StalledTransferException && endpoint != null) {
+                    e = new org.chunkedupload.transfer.StalledTransferException(Main.message(e) + " (endpoint "
+                            + endpoint + ")", e);
                 }
                 if (keep && t.handle().isPresent()) {
                     throw new KeptUploadException(Main.message(e) + "; the upload was kept: " + leftBehind(t, journal), e);

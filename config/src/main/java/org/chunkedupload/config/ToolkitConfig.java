@@ -37,6 +37,7 @@ import org.chunkedupload.spi.StorageProvider;
  * retry-base-delay = 200ms          #   the first ceiling,
  * retry-max-delay = 20s             #   the largest one,
  * retry-deadline = 1h               #   and no retry starts later than this into the transfer
+ * stall-timeout = 2m                # fail when nothing moves for this long (a silent server)
  * journal-dir = /var/lib/chunked-upload/journals   # default: no resume journals
  * </pre>
  * Environment variables override the file: {@code CHUNKED_UPLOAD_PROVIDER}, {@code CHUNKED_UPLOAD_BUCKET},
@@ -48,7 +49,7 @@ import org.chunkedupload.spi.StorageProvider;
 public final class ToolkitConfig {
     /** Top-level keys. */
     public static final List<String> KEYS = List.of("provider", "bucket", "part-size", "concurrency", "checksum",
-            "retries", "retry-base-delay", "retry-max-delay", "retry-deadline", "journal-dir");
+            "retries", "retry-base-delay", "retry-max-delay", "retry-deadline", "journal-dir", "stall-timeout");
     private static final String ENV = "CHUNKED_UPLOAD_";
 
     private final String provider;
@@ -153,7 +154,8 @@ public final class ToolkitConfig {
                     integer(values, "retries", d.retries()), duration(values, "retry-base-delay", d.retryBaseDelay()),
                     duration(values, "retry-max-delay", d.retryMaxDelay()),
                     duration(values, "retry-deadline", d.retryDeadline()),
-                    values.containsKey("journal-dir") ? Path.of(values.get("journal-dir")) : d.journalDir());
+                    values.containsKey("journal-dir") ? Path.of(values.get("journal-dir")) : d.journalDir(),
+                    duration(values, "stall-timeout", d.stallTimeout()));
         } catch (IllegalArgumentException e) {
             throw new ConfigurationException("invalid value in " + where + ": " + e.getMessage(), e);
         }
@@ -252,6 +254,7 @@ public final class ToolkitConfig {
         out.add(line("retry-base-delay", Durations.human(transfer.retryBaseDelay())));
         out.add(line("retry-max-delay", Durations.human(transfer.retryMaxDelay())));
         out.add(line("retry-deadline", Durations.human(transfer.retryDeadline())));
+        out.add(line("stall-timeout", Durations.human(transfer.stallTimeout())));
         out.add(line("journal-dir", transfer.journalDir() == null ? "(none)" : transfer.journalDir().toString()));
         return out;
     }

@@ -21,13 +21,14 @@ import org.chunkedupload.transfer.Uploader;
  * @param journalDir where resume journals are kept, or {@code null} for none
  */
 public record TransferSettings(long partSize, int concurrency, String checksum, int retries, Duration retryBaseDelay,
-                               Duration retryMaxDelay, Duration retryDeadline, Path journalDir) {
+                               Duration retryMaxDelay, Duration retryDeadline, Path journalDir, Duration stallTimeout) {
     /**
      * The defaults: automatic part size, 4 parts in flight, automatic checksum, 5 retries with
      * back-off from 200 ms to 20 s within 1 hour, no journals.
      */
     public static final TransferSettings DEFAULTS = new TransferSettings(0, 4, "auto", 5,
-            RetryPolicy.defaults().baseDelay(), RetryPolicy.defaults().maxDelay(), RetryPolicy.defaults().deadline(), null);
+            RetryPolicy.defaults().baseDelay(), RetryPolicy.defaults().maxDelay(), RetryPolicy.defaults().deadline(), null,
+            Uploader.DEFAULT_STALL_TIMEOUT);
 
     /**
      * Validates the fields; messages name the configuration key.
@@ -50,6 +51,9 @@ public record TransferSettings(long partSize, int concurrency, String checksum, 
             throw new IllegalArgumentException("'retry-max-delay' (" + Durations.human(retryMaxDelay) + ") must not be"
                     + " below 'retry-base-delay' (" + Durations.human(retryBaseDelay) + ")");
         }
+        if (stallTimeout.isNegative() || stallTimeout.isZero()) {
+            throw new IllegalArgumentException("'stall-timeout' must be positive");
+        }
         if (retryDeadline.isNegative()) {
             throw new IllegalArgumentException("'retry-deadline' must not be negative");
         }
@@ -68,7 +72,7 @@ public record TransferSettings(long partSize, int concurrency, String checksum, 
 
     /** @return an engine builder with these settings (journal and precondition are per upload) */
     public Uploader.Builder uploaderBuilder() {
-        Uploader.Builder b = Uploader.builder().concurrency(concurrency)
+        Uploader.Builder b = Uploader.builder().concurrency(concurrency).stallTimeout(stallTimeout)
                 .retry(new RetryPolicy(retries + 1, retryBaseDelay, retryMaxDelay, retryDeadline));
         if (partSize > 0) {
             b.partSize(partSize);

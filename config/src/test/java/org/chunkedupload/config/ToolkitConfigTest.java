@@ -63,7 +63,8 @@ class ToolkitConfigTest {
         assertEquals(Map.of("root", tmp.resolve("store").toString()), c.backendConfig().settings(),
                 "only the selected provider's settings are used");
         assertEquals(new TransferSettings(8 << 20, 6, "md5", 2, java.time.Duration.ofMillis(50),
-                java.time.Duration.ofSeconds(5), java.time.Duration.ofMinutes(10), tmp), c.transfer());
+                java.time.Duration.ofSeconds(5), java.time.Duration.ofMinutes(10), tmp,
+                org.chunkedupload.transfer.Uploader.DEFAULT_STALL_TIMEOUT), c.transfer());
         assertEquals("fs://demo/a/b", c.target("a/b").toString());
         try (StorageBackend b = c.openBackend()) {
             assertEquals("fs", b.providerId());

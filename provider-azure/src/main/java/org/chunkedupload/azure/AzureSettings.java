@@ -55,8 +55,8 @@ record AzureSettings(String endpoint, String connectionString, String accountNam
             new ConfigKey("temp-prefix", "blob-name prefix of upload session markers", DEFAULT_PREFIX, false),
             new ConfigKey("pending-bytes", "listPending also sums the bytes each upload holds (one block listing"
                     + " per upload)", "true", false),
-            new ConfigKey("connect-timeout", "connect timeout in seconds", "10", false),
-            new ConfigKey("read-timeout", "read timeout in seconds", "120", false));
+            new ConfigKey("connect-timeout", "connect timeout (a duration: 500ms, 10s, 1m)", "10s", false),
+            new ConfigKey("read-timeout", "longest silence of the server within one request (a duration)", "30s", false));
 
     static AzureSettings from(BackendConfig c) {
         String endpoint = c.get("endpoint").map(e -> e.replaceAll("/+$", "")).orElse(null);
@@ -99,7 +99,7 @@ record AzureSettings(String endpoint, String connectionString, String accountNam
                     + " prefix ending in '/' (at most 200 characters), got '" + prefix + "'");
         }
         return new AzureSettings(endpoint, cs, name, key, sas, credentials, prefix, c.getBoolean("pending-bytes", true),
-                Duration.ofSeconds(c.getPositiveInt("connect-timeout", 10)), Duration.ofSeconds(c.getPositiveInt("read-timeout", 120)));
+                c.getDuration("connect-timeout", Duration.ofSeconds(10)), c.getDuration("read-timeout", Duration.ofSeconds(30)));
     }
 
     /** @return the account name in an endpoint: the first DNS label, or the first path segment (emulators) */

@@ -45,8 +45,8 @@ record GcsSettings(String host, String project, String credentials, String tempP
             new ConfigKey("concurrency", "parallel compose and delete calls within one complete or abort", "8", false),
             new ConfigKey("pending-bytes", "listPending also sums the bytes each upload holds (one listing per upload)",
                     "true", false),
-            new ConfigKey("connect-timeout", "connect timeout in seconds", "10", false),
-            new ConfigKey("read-timeout", "read timeout in seconds", "120", false));
+            new ConfigKey("connect-timeout", "connect timeout (a duration: 500ms, 10s, 1m)", "10s", false),
+            new ConfigKey("read-timeout", "longest silence of the server within one request (a duration)", "30s", false));
 
     static GcsSettings from(BackendConfig c) {
         String host = c.get("host").orElse(null);
@@ -74,7 +74,8 @@ record GcsSettings(String host, String project, String credentials, String tempP
         }
         return new GcsSettings(host, c.get("project").orElse(null), credentials, prefix,
                 c.getPositiveInt("concurrency", 8), c.getBoolean("pending-bytes", true),
-                c.getPositiveInt("connect-timeout", 10) * 1000, c.getPositiveInt("read-timeout", 120) * 1000);
+                (int) c.getDuration("connect-timeout", java.time.Duration.ofSeconds(10)).toMillis(),
+                (int) c.getDuration("read-timeout", java.time.Duration.ofSeconds(30)).toMillis());
     }
 
     /** @return a client for these settings; part uploads are retried by the engine, not by the client */

@@ -82,7 +82,7 @@ final class S3Backend implements ProviderBackend {
             String uploadId = client.createMultipartUpload(req.build()).uploadId();
             return new S3Upload(this, new UploadHandle(S3Provider.ID, bucket, key, uploadId, state));
         } catch (SdkException e) {
-            throw S3Errors.map("initiate s3://" + bucket + "/" + key, e);
+            throw S3Errors.map("initiate s3://" + bucket + "/" + key, e, settings);
         }
     }
 
@@ -111,7 +111,7 @@ final class S3Backend implements ProviderBackend {
                 out.add(new PendingUpload(h, u.initiated(), bytes));
             }
         } catch (SdkException e) {
-            throw S3Errors.map("list pending uploads in s3://" + bucket + "/" + keyPrefix, e);
+            throw S3Errors.map("list pending uploads in s3://" + bucket + "/" + keyPrefix, e, settings);
         }
         return out;
     }
@@ -134,9 +134,9 @@ final class S3Backend implements ProviderBackend {
             if (e.statusCode() == 404) {
                 return Optional.empty();
             }
-            throw S3Errors.map("stat s3://" + bucket + "/" + key, e);
+            throw S3Errors.map("stat s3://" + bucket + "/" + key, e, settings);
         } catch (SdkException e) {
-            throw S3Errors.map("stat s3://" + bucket + "/" + key, e);
+            throw S3Errors.map("stat s3://" + bucket + "/" + key, e, settings);
         }
     }
 
@@ -147,7 +147,7 @@ final class S3Backend implements ProviderBackend {
         } catch (NoSuchKeyException e) {
             throw new NoSuchObjectException("no object at s3://" + bucket + "/" + key, e);
         } catch (SdkException e) {
-            throw S3Errors.map("read s3://" + bucket + "/" + key, e);
+            throw S3Errors.map("read s3://" + bucket + "/" + key, e, settings);
         }
     }
 
@@ -157,7 +157,7 @@ final class S3Backend implements ProviderBackend {
         try {
             client.deleteObject(r -> r.bucket(bucket).key(key));
         } catch (SdkException e) {
-            throw S3Errors.map("delete s3://" + bucket + "/" + key, e);
+            throw S3Errors.map("delete s3://" + bucket + "/" + key, e, settings);
         }
         return existed;
     }

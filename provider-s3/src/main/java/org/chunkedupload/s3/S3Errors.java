@@ -30,6 +30,29 @@ final class S3Errors {
     private S3Errors() {
     }
 
+    /**
+     * Like {@link #map(String, SdkException)}, naming the endpoint and the timeout setting when the
+     * server could not be reached or did not answer in time.
+     */
+    static ChunkedUploadException map(String action, SdkException e, S3Settings settings) {
+        String where = settings.endpoint() != null ? "the server at " + settings.endpoint() : "the S3 endpoint";
+        for (Throwable c = e; c != null; c = c.getCause()) {
+            if (c instanceof java.net.SocketTimeoutException) {
+                boolean connect = String.valueOf(c.getMessage()).toLowerCase(java.util.Locale.ROOT).contains("connect");
+                return new TransientStorageException(action + " failed: " + where + " did not "
+                        + (connect ? "accept a connection within connect-timeout (" + settings.connectTimeout().toSeconds()
+                        + " s)" : "answer within socket-timeout (" + settings.socketTimeout().toSeconds() + " s)")
+                        + "; check that it is up and reachable, or raise " + (connect ? "connect-timeout" : "socket-timeout"),
+                        e, true, "s3", -1, null);
+            }
+            if (c instanceof java.net.ConnectException) {
+                return new TransientStorageException(action + " failed: cannot connect to " + where + " ("
+                        + c.getMessage() + "); check the endpoint setting and that the server is up", e, true, "s3", -1, null);
+            }
+        }
+        return map(action, e);
+    }
+
     static ChunkedUploadException map(String action, SdkException e) {
         if (e instanceof S3Exception s) {
             return map(action, s);

@@ -80,8 +80,8 @@ record S3Settings(String endpoint, Region region, boolean pathStyle, AwsCredenti
             new ConfigKey("session-token", "session token of temporary credentials", null, true),
             new ConfigKey("profile", "named profile from ~/.aws/config and ~/.aws/credentials", null, false),
             new ConfigKey("max-connections", "HTTP connection pool size", "64", false),
-            new ConfigKey("connect-timeout", "connect timeout in seconds", "10", false),
-            new ConfigKey("socket-timeout", "socket read timeout in seconds", "120", false),
+            new ConfigKey("connect-timeout", "connect timeout (a duration: 500ms, 10s, 1m)", "10s", false),
+            new ConfigKey("socket-timeout", "longest silence of the server within one request (a duration)", "30s", false),
             new ConfigKey("checksum-mode", "full-object-crc32c (S3 verifies part and object CRC-32C) or none",
                     "full-object-crc32c", false),
             new ConfigKey("pending-bytes", "listPending also sums each upload's parts (one ListParts per upload)",
@@ -147,7 +147,7 @@ record S3Settings(String endpoint, Region region, boolean pathStyle, AwsCredenti
                     + " got '" + signing + "'");
         };
         return new S3Settings(endpoint, region, pathStyle, creds, c.getPositiveInt("max-connections", 64),
-                Duration.ofSeconds(c.getPositiveInt("connect-timeout", 10)), Duration.ofSeconds(c.getPositiveInt("socket-timeout", 120)),
+                c.getDuration("connect-timeout", Duration.ofSeconds(10)), c.getDuration("socket-timeout", Duration.ofSeconds(30)),
                 mode.equals("full-object-crc32c"), c.getBoolean("pending-bytes", true), payloadSigning,
                 c.getBoolean("expect-continue", true));
     }

@@ -64,7 +64,7 @@ final class S3Upload implements ProviderUpload {
                     r.checksumCRC32C() == null ? null : new Checksum(org.chunkedupload.api.ChecksumAlgorithm.CRC32C,
                             r.checksumCRC32C()));
         } catch (SdkException e) {
-            throw S3Errors.map(what("upload part " + part.partNumber() + " of"), e);
+            throw S3Errors.map(what("upload part " + part.partNumber() + " of"), e, backend.settings);
         }
     }
 
@@ -78,7 +78,7 @@ final class S3Upload implements ProviderUpload {
                         : new Checksum(org.chunkedupload.api.ChecksumAlgorithm.CRC32C, p.checksumCRC32C())));
             }
         } catch (SdkException e) {
-            throw S3Errors.map(what("list parts of"), e);
+            throw S3Errors.map(what("list parts of"), e, backend.settings);
         }
         return out;
     }
@@ -108,7 +108,7 @@ final class S3Upload implements ProviderUpload {
         try {
             r = backend.client.completeMultipartUpload(req.build());
         } catch (SdkException e) {
-            throw S3Errors.map("complete " + handle.target() + " (upload " + handle.uploadId() + ")", e);
+            throw S3Errors.map("complete " + handle.target() + " (upload " + handle.uploadId() + ")", e, backend.settings);
         }
         long total = receipts.stream().mapToLong(PartReceipt::size).sum();
         long size = backend.stat(handle.bucket(), handle.key()).filter(i -> i.etag().equals(r.eTag()))
@@ -130,7 +130,7 @@ final class S3Upload implements ProviderUpload {
                 backend.client.abortMultipartUpload(r -> r.bucket(handle.bucket()).key(handle.key())
                         .uploadId(handle.uploadId()));
             } catch (SdkException e) {
-                RuntimeException mapped = S3Errors.map(what("abort"), e);
+                RuntimeException mapped = S3Errors.map(what("abort"), e, backend.settings);
                 if (!(mapped instanceof NoSuchUploadException)) {
                     throw mapped;
                 }

@@ -44,7 +44,13 @@ final class StreamParts {
             }
             long size = schedule.partSize(index);
             byte[] buf = take(pool, (int) size);
-            int n = in.readNBytes(buf, 0, buf.length);
+            int n;
+            run.readingSource = true;
+            try {
+                n = in.readNBytes(buf, 0, buf.length);
+            } finally {
+                run.readingSource = false;
+            }
             if (n == 0 && index > 0) {
                 pool.offer(buf);
                 buffers.release();

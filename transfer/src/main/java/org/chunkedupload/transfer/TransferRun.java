@@ -46,6 +46,8 @@ final class TransferRun {
     private final AtomicInteger done = new AtomicInteger();
     private final AtomicInteger retries = new AtomicInteger();
     private final AtomicInteger attemptsStarted = new AtomicInteger();
+    /** How long a stalled transfer waits for its requests to stop before it fails anyway. */
+    static final Duration STALL_GRACE = Duration.ofSeconds(5);
     /** Orders cancel() against the workers' decision to start an attempt. */
     private final Object startGate = new Object();
     private final ExecutorService workers;
@@ -59,6 +61,12 @@ final class TransferRun {
     volatile Journal journal;
     volatile boolean abortOnFailure = true;
     private volatile boolean cancelled;
+    /** Set by the stall watchdog before it cancels; the failure then names the stall. */
+    private volatile java.time.Duration stalledFor;
+    /** While true the stall watchdog watches: from the start until complete is sent. */
+    private volatile boolean uploading = true;
+    /** True while the engine waits for a stream's producer: a slow producer is not a stalled store. */
+    volatile boolean readingSource;
     private volatile Thread coordinator;
 
     TransferRun(Uploader cfg) {
@@ -71,8 +79,60 @@ final class TransferRun {
         });
     }
 
+    /**
+     * Watches for a stall: when neither a byte is read by the provider nor a part completes for
+     * {@code limit} before complete is sent, the transfer is cancelled and fails naming the stall.
+     */
+    private void watchForStall(java.time.Duration limit) {
+        Thread t = new Thread(() -> {
+            long lastBytes = -1;
+            int lastDone = -1;
+            long lastChange = System.nanoTime();
+            try {
+                while (!future.isDone()) {
+                    Thread.sleep(Math.max(10, Math.min(1000, limit.toMillis() / 4)));
+                    long b = sent.sum();
+                    int d = done.get() + retries.get();
+                    if (b != lastBytes || d != lastDone || !uploading || readingSource) {
+                        lastBytes = b;
+                        lastDone = d;
+                        lastChange = System.nanoTime();
+                    } else if (System.nanoTime() - lastChange > limit.toNanos()) {
+                        stalledFor = limit;
+                        cancel();
+                        // a request blocked in a socket read ignores interrupts: do not wait for its own timeout
+                        try {
+                            future.get(STALL_GRACE.toMillis(), TimeUnit.MILLISECONDS);
+                        } catch (ExecutionException | java.util.concurrent.TimeoutException ended) {
+                            // failed as expected, or still blocked: handled below
+                        }
+                        if (!future.isDone()) {
+                            future.completeExceptionally(new StalledTransferException(stallMessage()
+                                    + "; a request is still blocked, so an upload it started may be left: check 'pending'",
+                                    null));
+                        }
+                        return;
+                    }
+                }
+            } catch (InterruptedException e) {
+                // the transfer ended
+            }
+        }, "chunked-upload-stall-watchdog");
+        t.setDaemon(true);
+        t.start();
+    }
+
+    private String stallMessage() {
+        return "no byte reached " + (session != null ? session.handle().target().toString() : "the store") + " for "
+                + stalledFor.toSeconds() + " s (stall-timeout): the store is not answering; check that it is up and"
+                + " reachable, or raise stall-timeout";
+    }
+
     /** Starts the coordinator thread. */
     TransferRun start(Body body) {
+        if (cfg.stallTimeout() != null) {
+            watchForStall(cfg.stallTimeout());
+        }
         Thread t = new Thread(() -> execute(body), "chunked-upload-transfer");
         t.setDaemon(true);
         coordinator = t;
@@ -133,7 +193,8 @@ final class TransferRun {
     }
 
     private void fail(Throwable t) {
-        RuntimeException e = cancelled || t instanceof InterruptedException
+        RuntimeException e = stalledFor != null ? new StalledTransferException(stallMessage(), t)
+                : cancelled || t instanceof InterruptedException
                 ? new CancelledTransferException("the transfer was cancelled", t)
                 : t instanceof ChunkedUploadException c ? c
                 : t instanceof UncheckedIOException u ? new ChunkedUploadException("cannot read the source: "
@@ -279,6 +340,7 @@ final class TransferRun {
             if (cancelled) {
                 throw new CancelledTransferException("the transfer was cancelled before complete", null);
             }
+            uploading = false; // complete may take long without moving a byte: the stall watchdog stops here
         }
         try {
             return session.complete(receipts, precondition);

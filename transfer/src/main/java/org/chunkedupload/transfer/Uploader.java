@@ -41,6 +41,8 @@ import org.chunkedupload.api.WritePrecondition;
 public final class Uploader {
     /** First part size for streams of unknown length, when none is set: 8 MiB. */
     public static final long DEFAULT_STREAM_PART_SIZE = 8L << 20;
+    /** How long a transfer may make no progress before it fails, when not set: 2 minutes. */
+    public static final java.time.Duration DEFAULT_STALL_TIMEOUT = java.time.Duration.ofMinutes(2);
     private static final long MAX_STREAM_PART = 1L << 30;
 
     private final long partSize;
@@ -53,8 +55,10 @@ public final class Uploader {
     private final UploadOptions options;
     private final boolean keepOnFailure;
     private final Path journal;
+    private final java.time.Duration stallTimeout;
 
     private Uploader(Builder b) {
+        this.stallTimeout = b.stallTimeout;
         this.partSize = b.partSize;
         this.concurrency = b.concurrency;
         this.retry = b.retry;
@@ -86,6 +90,10 @@ public final class Uploader {
 
     boolean keepOnFailure() {
         return keepOnFailure;
+    }
+
+    java.time.Duration stallTimeout() {
+        return stallTimeout;
     }
 
     /**
@@ -427,8 +435,23 @@ public final class Uploader {
         private UploadOptions options = UploadOptions.defaults();
         private boolean keepOnFailure;
         private Path journal;
+        private java.time.Duration stallTimeout = DEFAULT_STALL_TIMEOUT;
 
         private Builder() {
+        }
+
+        /**
+         * @param value how long the transfer may make no progress at all (no byte read by the provider,
+         *     no part finished or retried) before it fails, up to complete; {@code null} never gives up
+         *     (default {@link #DEFAULT_STALL_TIMEOUT}). Each request is also bounded by the provider's timeouts.
+         * @return this builder
+         */
+        public Builder stallTimeout(java.time.Duration value) {
+            if (value != null && (value.isNegative() || value.isZero())) {
+                throw new IllegalArgumentException("stall timeout must be positive, got " + value);
+            }
+            this.stallTimeout = value;
+            return this;
         }
 
         /**
