@@ -10,6 +10,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import org.chunkedupload.api.Capabilities;
 import org.chunkedupload.api.Capabilities.Feature;
 import org.chunkedupload.api.ChunkedUploadSession;
+import org.chunkedupload.api.IntegrityException;
 import org.chunkedupload.api.InvalidTargetException;
 import org.chunkedupload.api.ObjectInfo;
 import org.chunkedupload.api.ObjectTarget;
@@ -137,5 +138,31 @@ public final class GuardedBackend implements StorageBackend {
     @Override
     public String toString() {
         return "StorageBackend[" + providerId + "]";
+    }
+
+    /**
+     * An object that failed its integrity check right after complete: removes exactly the version
+     * this upload produced where the store can do so conditionally, else names it and how to delete it.
+     *
+     * @param result what complete reported
+     * @param what what does not match
+     * @return the exception to throw
+     */
+    IntegrityException corrupt(org.chunkedupload.api.UploadResult result, String what) {
+        ObjectTarget t = result.target();
+        String outcome;
+        try {
+            outcome = result.etag() != null && provider.deleteIfMatch(t.bucket(), t.key(), result.etag())
+                    ? "the corrupt object was removed (exactly the version this upload wrote); upload the file again"
+                    : "the object at " + t + " is no longer the one this upload wrote, so it was left alone";
+        } catch (org.chunkedupload.api.UnsupportedFeatureException e) {
+            outcome = "the corrupt object is still at " + t + " (ETag " + result.etag() + ") because provider "
+                    + providerId + " cannot delete it conditionally: delete it with the store's own tools, then upload"
+                    + " the file again";
+        } catch (RuntimeException e) {
+            outcome = "removing the corrupt object at " + t + " (ETag " + result.etag() + ") failed (" + e.getMessage()
+                    + "): delete it with the store's own tools, then upload the file again";
+        }
+        return new IntegrityException(what + ": " + outcome);
     }
 }

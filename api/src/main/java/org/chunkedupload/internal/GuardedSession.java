@@ -167,8 +167,8 @@ final class GuardedSession implements ChunkedUploadSession {
         long total = sorted.stream().mapToLong(PartReceipt::size).sum();
         UploadResult result = upload.complete(sorted, precondition);
         if (result.size() != total) {
-            throw new IntegrityException("the store reports " + result.size() + " bytes for " + result.target()
-                    + " but the parts hold " + total + " bytes: do not trust the object");
+            throw backend.corrupt(result, "the store reports " + result.size() + " bytes for " + result.target()
+                    + " but the parts hold " + total + " bytes");
         }
         Checksum expected = Crc32c.combine(sorted);
         if (expected == null) {
@@ -179,8 +179,8 @@ final class GuardedSession implements ChunkedUploadSession {
             return result.withChecksum(expected);
         }
         if (reported.algorithm() == ChecksumAlgorithm.CRC32C && !reported.equals(expected)) {
-            throw new IntegrityException("the store reports " + reported + " for " + result.target()
-                    + " but its parts combine to " + expected + ": do not trust the object");
+            throw backend.corrupt(result, "the store reports " + reported + " for " + result.target()
+                    + " but its parts combine to " + expected);
         }
         return result;
     }

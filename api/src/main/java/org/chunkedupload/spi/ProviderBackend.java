@@ -73,6 +73,25 @@ public interface ProviderBackend extends AutoCloseable {
      */
     boolean delete(String bucket, String key);
 
+    /**
+     * Deletes exactly one version of an object: the one with this ETag, and only if it is still the
+     * current one, decided by the store in one conditional request (a generation on GCS, an
+     * {@code If-Match} on Azure, the file identity on a filesystem). The engine uses it to remove an
+     * object that failed its integrity check right after complete, without ever deleting what
+     * another writer put there meanwhile. A store that cannot delete conditionally keeps this
+     * default, and the caller names the object and how to delete it instead.
+     *
+     * @param bucket the bucket
+     * @param key the key
+     * @param etag the ETag of the version to delete, as {@link org.chunkedupload.api.UploadResult#etag()} gave it
+     * @return true when that version was deleted; false when the key holds another version or nothing
+     * @throws org.chunkedupload.api.UnsupportedFeatureException when the store cannot delete conditionally
+     */
+    default boolean deleteIfMatch(String bucket, String key, String etag) {
+        throw new org.chunkedupload.api.UnsupportedFeatureException("this store cannot delete an object on condition"
+                + " of its ETag");
+    }
+
     /** Releases resources. Called at most once. */
     @Override
     void close();

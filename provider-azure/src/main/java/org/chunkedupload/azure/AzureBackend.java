@@ -280,6 +280,23 @@ final class AzureBackend implements ProviderBackend {
         }
     }
 
+    /** Deletes the blob only while its ETag is still the given one ({@code If-Match}). */
+    @Override
+    public boolean deleteIfMatch(String bucket, String key, String etag) {
+        try {
+            blob(bucket, key).deleteWithResponse(null, new com.azure.storage.blob.models.BlobRequestConditions()
+                    .setIfMatch(etag), null, com.azure.core.util.Context.NONE);
+            return true;
+        } catch (com.azure.storage.blob.models.BlobStorageException e) {
+            if (e.getStatusCode() == 412 || e.getStatusCode() == 404) {
+                return false;
+            }
+            throw AzureErrors.map("delete az://" + bucket + "/" + key, e);
+        } catch (RuntimeException e) {
+            throw AzureErrors.map("delete az://" + bucket + "/" + key, e);
+        }
+    }
+
     @Override
     public void close() {
         // the SDK's clients hold no resources of their own beyond the shared HTTP client's pool

@@ -338,4 +338,18 @@ class AzureProviderTest {
         assertFalse(day.inPlace());
         assertTrue(day.description().contains("sweep"), day.description());
     }
+
+    @Test
+    void conditionalDeleteRemovesOnlyTheVersionItNames() {
+        try (StorageBackend store = open(); org.chunkedupload.spi.ProviderBackend raw = new AzureProvider().open(Azurite.config(server))) {
+            ChunkedUploadSession s = store.initiate(new ObjectTarget("az", C, "cond-delete/v"));
+            String first = s.complete(List.of(s.uploadPart(1, new byte[3]))).etag();
+            ChunkedUploadSession s2 = store.initiate(new ObjectTarget("az", C, "cond-delete/v"));
+            String second = s2.complete(List.of(s2.uploadPart(1, new byte[4]))).etag();
+            assertFalse(raw.deleteIfMatch(C, "cond-delete/v", first), "an older version is not the current one");
+            assertEquals(4, store.stat(C, "cond-delete/v").orElseThrow().size());
+            assertTrue(raw.deleteIfMatch(C, "cond-delete/v", second));
+            assertTrue(store.stat(C, "cond-delete/v").isEmpty());
+        }
+    }
 }

@@ -2,7 +2,10 @@ package org.chunkedupload.fs;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
 import java.nio.file.Files;
+import java.nio.file.StandardOpenOption;
 import java.nio.file.LinkOption;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
@@ -70,8 +73,26 @@ final class FilesystemBackend implements ProviderBackend {
         return dir;
     }
 
-    ReentrantLock publishLock(Path target) {
-        return publishLocks.computeIfAbsent(target, t -> new ReentrantLock());
+    /** Work that may throw an I/O error. */
+    interface IoWork<T> {
+        T run() throws IOException;
+    }
+
+    /**
+     * Runs {@code work} holding the bucket's publish lock (a JVM lock and a file lock on
+     * {@code .publish.lock} in its staging directory), which orders every replacement and
+     * conditional deletion of the bucket's objects across threads and processes.
+     */
+    <T> T underPublishLock(Path stagingBucketDir, IoWork<T> work) throws IOException {
+        Path lockFile = stagingBucketDir.resolve(".publish.lock");
+        ReentrantLock jvmLock = publishLocks.computeIfAbsent(lockFile, t -> new ReentrantLock());
+        jvmLock.lock();
+        try (FileChannel lc = FileChannel.open(lockFile, java.util.Set.of(StandardOpenOption.CREATE,
+                StandardOpenOption.WRITE, LinkOption.NOFOLLOW_LINKS), Staging.ownerOnlyFile()); FileLock ignored = lc.lock()) {
+            return work.run();
+        } finally {
+            jvmLock.unlock();
+        }
     }
 
     @Override
@@ -202,6 +223,23 @@ final class FilesystemBackend implements ProviderBackend {
         Containment.checkDirectory(root, p.getParent(), "fs://" + bucket + "/" + key);
         try {
             return Containment.isRegularFile(p) && Files.deleteIfExists(p); // never a link: it is not an object
+        } catch (IOException e) {
+            throw Staging.map("delete fs://" + bucket + "/" + key, e);
+        }
+    }
+
+    /** Deletes the object only while it is still the file (identity, size and mtime) the ETag names. */
+    @Override
+    public boolean deleteIfMatch(String bucket, String key, String etag) {
+        Path p = PathRules.objectPath(root, bucket, key);
+        Containment.checkDirectory(root, p.getParent(), "fs://" + bucket + "/" + key);
+        try {
+            Path staging = stagingDir(bucket);
+            Staging.createDirectories(staging, true);
+            return underPublishLock(staging, () -> {
+                Optional<BasicFileAttributes> a = Containment.attributes(p).filter(BasicFileAttributes::isRegularFile);
+                return a.isPresent() && etag(a.get()).equals(etag) && Files.deleteIfExists(p);
+            });
         } catch (IOException e) {
             throw Staging.map("delete fs://" + bucket + "/" + key, e);
         }

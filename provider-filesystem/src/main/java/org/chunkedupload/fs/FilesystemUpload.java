@@ -2,7 +2,6 @@ package org.chunkedupload.fs;
 
 import java.io.IOException;
 import java.nio.channels.FileChannel;
-import java.nio.channels.FileLock;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
@@ -16,7 +15,6 @@ import java.nio.file.attribute.UserDefinedFileAttributeView;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Properties;
-import java.util.concurrent.locks.ReentrantLock;
 import java.util.stream.Stream;
 import org.chunkedupload.api.Checksum;
 import org.chunkedupload.api.InvalidPartException;
@@ -287,11 +285,7 @@ final class FilesystemUpload implements ProviderUpload {
     }
 
     private void publish(Path tmp, WritePrecondition precondition) throws IOException {
-        Path lockFile = dir.getParent().resolve(".publish.lock");
-        ReentrantLock jvmLock = backend.publishLock(lockFile);
-        jvmLock.lock();
-        try (FileChannel lc = FileChannel.open(lockFile, java.util.Set.of(StandardOpenOption.CREATE,
-                StandardOpenOption.WRITE, LinkOption.NOFOLLOW_LINKS), Staging.ownerOnlyFile()); FileLock ignored = lc.lock()) {
+        backend.underPublishLock(dir.getParent(), () -> {
             switch (precondition.kind()) {
                 case IF_ABSENT -> {
                     try {
@@ -315,9 +309,8 @@ final class FilesystemUpload implements ProviderUpload {
             if (backend.fsync) {
                 Staging.fsyncDirectory(target.getParent());
             }
-        } finally {
-            jvmLock.unlock();
-        }
+            return null;
+        });
     }
 
     private void writeAttributes(Properties manifest) {

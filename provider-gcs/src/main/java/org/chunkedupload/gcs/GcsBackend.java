@@ -233,6 +233,27 @@ final class GcsBackend implements ProviderBackend {
         }
     }
 
+    /** Deletes exactly the generation the ETag names (the provider's ETag is the generation). */
+    @Override
+    public boolean deleteIfMatch(String bucket, String key, String etag) {
+        long generation;
+        try {
+            generation = Long.parseLong(etag);
+        } catch (NumberFormatException e) {
+            return false; // not an ETag of this provider: no version of ours
+        }
+        try {
+            return storage.delete(BlobId.of(bucket, key, generation), Storage.BlobSourceOption.generationMatch());
+        } catch (com.google.cloud.storage.StorageException e) {
+            if (e.getCode() == 412 || e.getCode() == 404) {
+                return false;
+            }
+            throw GcsErrors.map("delete gs://" + bucket + "/" + key + " generation " + etag, e);
+        } catch (RuntimeException e) {
+            throw GcsErrors.map("delete gs://" + bucket + "/" + key + " generation " + etag, e);
+        }
+    }
+
     @Override
     public void close() {
         pool.shutdownNow();

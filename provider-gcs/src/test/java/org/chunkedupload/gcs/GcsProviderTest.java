@@ -2,6 +2,7 @@ package org.chunkedupload.gcs;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -237,5 +238,19 @@ class GcsProviderTest {
         assertEquals(java.util.Optional.of(1), GcsBackstop.strictest(tightened, ".chunked-uploads/"));
         assertEquals(java.util.Optional.empty(), GcsBackstop.strictest(List.of(keep), ".chunked-uploads/"),
                 "a storage-class rule is no backstop");
+    }
+
+    @Test
+    void conditionalDeleteRemovesOnlyTheVersionItNames() {
+        try (StorageBackend store = open(); org.chunkedupload.spi.ProviderBackend raw = new GcsProvider().open(GcsEmulator.config(server))) {
+            ChunkedUploadSession s = store.initiate(new ObjectTarget("gs", GcsEmulator.BUCKET, "cond-delete/v"));
+            String first = s.complete(List.of(s.uploadPart(1, new byte[3]))).etag();
+            ChunkedUploadSession s2 = store.initiate(new ObjectTarget("gs", GcsEmulator.BUCKET, "cond-delete/v"));
+            String second = s2.complete(List.of(s2.uploadPart(1, new byte[4]))).etag();
+            assertFalse(raw.deleteIfMatch(GcsEmulator.BUCKET, "cond-delete/v", first), "an older version is not the current one");
+            assertEquals(4, store.stat(GcsEmulator.BUCKET, "cond-delete/v").orElseThrow().size());
+            assertTrue(raw.deleteIfMatch(GcsEmulator.BUCKET, "cond-delete/v", second));
+            assertTrue(store.stat(GcsEmulator.BUCKET, "cond-delete/v").isEmpty());
+        }
     }
 }
