@@ -15,12 +15,24 @@ final class ChildCli implements AutoCloseable {
     private final Path err;
 
     ChildCli(Path dir, String... args) throws IOException {
+        this(dir, java.util.Map.of(), javaCommand(args));
+    }
+
+    /** Runs {@code command} (usually starting with {@link #javaCommand}) with extra environment variables. */
+    ChildCli(Path dir, java.util.Map<String, String> env, List<String> command) throws IOException {
+        this.err = Files.createTempFile(dir, "stderr", ".txt");
+        ProcessBuilder pb = new ProcessBuilder(command).redirectError(err.toFile())
+                .redirectOutput(Files.createTempFile(dir, "stdout", ".txt").toFile());
+        pb.environment().putAll(env);
+        this.process = pb.start();
+    }
+
+    /** @return the command line that runs the CLI with these arguments in a new JVM */
+    static List<String> javaCommand(String... args) {
         List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-cp", System.getProperty("java.class.path"), Main.class.getName()));
         cmd.addAll(List.of(args));
-        this.err = Files.createTempFile(dir, "stderr", ".txt");
-        this.process = new ProcessBuilder(cmd).redirectError(err.toFile())
-                .redirectOutput(Files.createTempFile(dir, "stdout", ".txt").toFile()).start();
+        return cmd;
     }
 
     /** Sends a signal (INT, TERM, ...) with kill(1). */

@@ -130,4 +130,28 @@ class InterruptionTest {
             assertFalse(Files.exists(journal));
         }
     }
+
+    @Test
+    void aSecondCtrlCExitsAtOnceSayingWhatWasLeft() throws Exception {
+        Path f = bigFile(120L << 20);
+        try (FaultProxy proxy = new FaultProxy(s3mock.port(), (m, uri, c) -> m.equals("DELETE") && uri.contains("uploadId=")
+                ? FaultProxy.Action.HOLD_RESPONSE : FaultProxy.Action.FORWARD); // the abort never answers
+             ChildCli child = new ChildCli(tmp, "put", f.toString(), "s3://signals/twice.bin", "--part-size", "5MiB",
+                     "--concurrency", "1", "--quiet", "-o", "endpoint=" + proxy.url(), "-o", "access-key-id=test", "-o",
+                     "secret-access-key=test-secret");
+             StorageBackend s3 = s3Backend()) {
+            ChildCli.await(Duration.ofSeconds(60), () -> heldBytes(s3, "signals", "twice") > 0, "a part has landed");
+            String id = s3.listPending("signals", "twice").get(0).handle().uploadId();
+            child.signal("INT");
+            org.junit.jupiter.api.Assertions.assertTrue(proxy.held.await(30, java.util.concurrent.TimeUnit.SECONDS),
+                    "the abort reached the server and hangs");
+            long start = System.nanoTime();
+            child.signal("INT");
+            assertEquals(130, child.waitFor(EXIT), child.stderr());
+            assertTrue((System.nanoTime() - start) / 1e9 < 10, "the second Ctrl-C exits at once");
+            assertTrue(child.stderr().contains("interrupted again") && child.stderr().contains("--upload-id " + id),
+                    "names what was left and how to free it: " + child.stderr());
+            s3.listPending("signals", "twice").forEach(p -> s3.resume(p.handle()).abort());
+        }
+    }
 }

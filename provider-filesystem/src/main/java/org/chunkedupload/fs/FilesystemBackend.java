@@ -101,6 +101,7 @@ final class FilesystemBackend implements ProviderBackend {
         Path bucketDir = PathRules.bucketDir(root, bucket);
         String name = "fs://" + bucket + "/" + key;
         Containment.checkDirectory(root, target.getParent(), name);
+        Path staging = stagingDir(bucket); // checked before anything is created
         try {
             if (!Containment.isRealDirectory(bucketDir)) {
                 if (!createBuckets) {
@@ -113,7 +114,7 @@ final class FilesystemBackend implements ProviderBackend {
                 throw new InvalidTargetException("fs://" + bucket + "/" + key + " is a directory: choose another key");
             }
             String uploadId = Staging.randomId(16);
-            Path dir = stagingDir(bucket).resolve(uploadId);
+            Path dir = staging.resolve(uploadId);
             Staging.createDirectories(dir.getParent(), true);
             Containment.checkDirectory(root, dir.getParent(), name);
             Files.createDirectory(dir, Staging.ownerOnlyDir());

@@ -99,6 +99,13 @@ class SignatureVerificationTest {
             AccessDeniedException e = assertThrows(AccessDeniedException.class, () -> Uploader.builder().build()
                     .upload(s3, src, ObjectTarget.parse("s3://signed/wrong-key")));
             assertTrue(e.getMessage().contains("SignatureDoesNotMatch"), e.getMessage());
+            assertTrue(e.getMessage().contains("check the credentials"), "the fix is named: " + e.getMessage());
+            assertEquals(1, e.getMessage().lines().count(), e.getMessage());
+            assertTrue(e.getMessage().length() < 400 && !e.getMessage().contains("Exception"), e.getMessage());
+        }
+        try (StorageBackend s3 = open(secret, "auto")) {
+            assertEquals(List.of(), s3.listPending("signed", "wrong-key"), "nothing was left on the store");
+            assertTrue(s3.stat("signed", "wrong-key").isEmpty());
         }
     }
 }
