@@ -82,7 +82,7 @@ class GuardTest {
         assertThrows(IntegrityException.class, () -> session("skip-body").uploadPart(1, new byte[10]));
         ChunkedUploadSession s = session("wrong-size");
         assertTrue(assertThrows(IntegrityException.class, () -> s.complete(List.of(r(1, 10)))).getMessage()
-                .contains("do not trust the object"));
+                .contains("the corrupt object is still at"), "a store that cannot delete conditionally: named, with the fix");
     }
 
     @Test

@@ -72,14 +72,18 @@ final class Staging {
 
     static void writeProperties(Path file, Properties p, boolean fsync) throws IOException {
         Path tmp = file.resolveSibling(file.getFileName() + ".tmp-" + randomId(6));
-        try (FileChannel ch = createOwnerOnly(tmp); OutputStream out = java.nio.channels.Channels.newOutputStream(ch)) {
-            p.store(out, null);
-            out.flush();
-            if (fsync) {
-                ch.force(true);
+        try {
+            try (FileChannel ch = createOwnerOnly(tmp); OutputStream out = java.nio.channels.Channels.newOutputStream(ch)) {
+                p.store(out, null);
+                out.flush();
+                if (fsync) {
+                    ch.force(true);
+                }
             }
+            Files.move(tmp, file, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+        } finally {
+            Files.deleteIfExists(tmp); // a failed write (a full disk) leaves no temporary
         }
-        Files.move(tmp, file, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
     }
 
     static Properties readProperties(Path file) throws IOException {

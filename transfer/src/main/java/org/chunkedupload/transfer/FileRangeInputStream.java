@@ -41,7 +41,8 @@ final class FileRangeInputStream extends InputStream {
         int want = (int) Math.min(len, end - position);
         int n = channel.read(ByteBuffer.wrap(b, off, want), position);
         if (n < 0) {
-            throw new IOException("the source file shrank while it was being uploaded");
+            throw new IOException("the source file shrank while it was being uploaded; nothing was published:"
+                    + " upload it again once nothing writes to it");
         }
         position += n;
         return n;
