@@ -15,7 +15,9 @@ import sun.misc.SignalHandler;
  * cancels the transfer, which aborts the upload (or keeps it with {@code --keep-on-failure}), and
  * the command waits for that to finish, at most {@link #WAIT}, before it exits with 128 + the signal
  * number (130 for Ctrl-C); a second signal exits at once, saying what was left behind. Signals are
- * handled only while a transfer runs; the previous handlers are restored afterwards.
+ * handled only while a transfer runs; the previous handlers are restored afterwards. A signal the
+ * parent made the process ignore (SIGINT of a background job in a non-interactive shell, nohup's
+ * SIGHUP) stays ignored, as Unix intends.
  */
 final class Interruption implements AutoCloseable {
     /** How long the command waits for the abort (or keep) after the first signal. */
@@ -29,6 +31,7 @@ final class Interruption implements AutoCloseable {
     /**
      * @param transfer the transfer to cancel
      * @param err where to say what happens
+     * @param keep whether the transfer keeps the upload on cancellation (--keep-on-failure) instead of aborting it
      * @param leftBehind what a second signal leaves behind, as a sentence with the command that finishes it
      */
     Interruption(Transfer transfer, PrintWriter err, boolean keep, Supplier<String> leftBehind) {

@@ -97,10 +97,9 @@ final class OutcomeCheck {
     }
 
     private static ChunkedUploadException restate(ChunkedUploadException failure, String what) {
-        String m = "complete ended without a definite answer (" + failure.getMessage() + ") " + what;
-        ChunkedUploadException e = failure instanceof NoSuchUploadException
+        String m = "the upload ended without a definite answer from the store (" + failure.getMessage() + ") " + what;
+        return failure instanceof NoSuchUploadException
                 ? new NoSuchUploadException(m, failure)
                 : new ChunkedUploadException(m, failure, failure.providerId(), failure.statusCode(), failure.requestId());
-        return e;
     }
 }

@@ -3,15 +3,15 @@ package org.chunkedupload.transfer;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
-import org.chunkedupload.api.Checksum;
-import org.chunkedupload.spi.Crc32c;
 import java.util.Map;
 import org.chunkedupload.api.Capabilities;
 import org.chunkedupload.api.Capabilities.Feature;
+import org.chunkedupload.api.Checksum;
 import org.chunkedupload.api.ChecksumAlgorithm;
 import org.chunkedupload.api.ChunkedUploadSession;
 import org.chunkedupload.api.NoSuchUploadException;
 import org.chunkedupload.api.PartReceipt;
+import org.chunkedupload.spi.Crc32c;
 
 /** Decides which parts of a journaled upload are already on the store. */
 final class Reconcile {
