@@ -67,7 +67,8 @@ final class PutCommand implements Callable<Integer> {
         boolean stdin = file.equals("-");
         Path path = stdin ? null : Path.of(file);
         if (!stdin && !Files.isRegularFile(path)) {
-            throw new IllegalArgumentException(Files.exists(path) ? file + " is not a regular file" : "no such file: " + file);
+            throw new IllegalArgumentException(Files.exists(path) ? file + " is not a regular file (a directory, device"
+                    + " or pipe): give a file, or pipe the bytes to 'put - TARGET'" : "no such file: " + file + "; check the path");
         }
         if (journal != null) {
             checkJournalPath(journal);

@@ -72,8 +72,8 @@ class BadInputCatalogTest {
     static List<Case> cases() {
         return List.of(
                 // sources
-                c("missing file", 2, "no such file", d -> fs(d, "put", d.resolve("nope").toString(), "fs://demo/x")),
-                c("directory as file", 2, "not a regular file", d -> fs(d, "put", d.toString(), "fs://demo/x")),
+                c("missing file", 2, "check the path", d -> fs(d, "put", d.resolve("nope").toString(), "fs://demo/x")),
+                c("directory as file", 2, "give a file", d -> fs(d, "put", d.toString(), "fs://demo/x")),
                 c("/proc file", 2, "cannot be trusted", d -> fs(d, "put", "/proc/self/status", "fs://demo/x")),
                 c("fifo as file", 2, "not a regular file", d -> {
                     new ProcessBuilder("mkfifo", d.resolve("fifo").toString()).start().waitFor();
@@ -141,7 +141,8 @@ class BadInputCatalogTest {
                 c("negative retries", 2, "retries", d -> fs(d, "put", src(d).toString(), "fs://demo/x", "--retries", "-1")),
                 c("unknown checksum", 2, "checksum", d -> fs(d, "put", src(d).toString(), "fs://demo/x", "--checksum", "foo")),
                 c("stall timeout word", 2, "", d -> fs(d, "put", src(d).toString(), "fs://demo/x", "--stall-timeout", "soon")),
-                c("older-than word", 2, "", d -> fs(d, "sweep", "fs://demo/", "--older-than", "old")),
+                c("older-than word", 2, "duration", d -> new String[] {"sweep", "fs://demo/", "--older-than", "old", "-o",
+                        "root=" + d.resolve("store")}),
                 // journals
                 c("journal is a directory", 2, "is a directory", d -> fs(d, "put", src(d).toString(), "fs://demo/x",
                         "--journal", Files.createDirectories(d.resolve("jdir")).toString())),
