@@ -342,15 +342,33 @@ final class TransferRun {
             }
             uploading = false; // complete may take long without moving a byte: the stall watchdog stops here
         }
-        try {
-            return session.complete(receipts, precondition);
-        } catch (ChunkedUploadException e) {
-            if (backend == null || !OutcomeCheck.unknown(e)) {
-                throw e;
+        OutcomeCheck.Expected expected = new OutcomeCheck.Expected(session.handle().target(),
+                receipts.stream().mapToLong(PartReceipt::size).sum(), org.chunkedupload.spi.Crc32c.combine(receipts),
+                receipts.size(), began);
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return session.complete(receipts, precondition);
+            } catch (ChunkedUploadException e) {
+                if (backend == null || !OutcomeCheck.unknown(e)) {
+                    throw e;
+                }
+                try {
+                    return OutcomeCheck.resolve(backend, expected, e);
+                } catch (ChunkedUploadException notThere) {
+                    // a transient failure with no object at the key: the upload is still there, so complete again
+                    if (!e.retryable() || cancelled || attempt >= cfg.retry().maxAttempts()) {
+                        throw notThere;
+                    }
+                    Duration backoff = cfg.retry().backoff(attempt);
+                    retries.incrementAndGet();
+                    try {
+                        Thread.sleep(backoff.toMillis());
+                    } catch (InterruptedException ie) {
+                        Thread.currentThread().interrupt();
+                        throw new CancelledTransferException("interrupted while waiting to complete again", ie);
+                    }
+                }
             }
-            return OutcomeCheck.resolve(backend, new OutcomeCheck.Expected(session.handle().target(),
-                    receipts.stream().mapToLong(PartReceipt::size).sum(), org.chunkedupload.spi.Crc32c.combine(receipts),
-                    receipts.size(), began), e);
         }
     }
 

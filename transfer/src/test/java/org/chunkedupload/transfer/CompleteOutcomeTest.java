@@ -49,6 +49,17 @@ class CompleteOutcomeTest {
     }
 
     @Test
+    void aTransientFailureOfCompleteWithNoObjectYetIsCompletedAgainNotAborted() throws IOException {
+        try (EngineFixture f = new EngineFixture(tmp)) {
+            Path src = f.file("src", 3L * PART + 5);
+            f.faults.completeFault = CompleteFault.TRANSIENT_ONCE;
+            UploadResult r = uploader().build().upload(f.backend, src, TARGET);
+            assertEquals(3L * PART + 5, r.size());
+            assertEquals(f.sha(src), f.objectSha("demo", "obj"));
+        }
+    }
+
+    @Test
     void anUploadThatVanishedIsAFailureSayingThatNoObjectIsThere() throws IOException {
         try (EngineFixture f = new EngineFixture(tmp)) {
             Path src = f.file("src", 3L * PART);

@@ -40,7 +40,9 @@ final class FaultInjection implements StorageProvider {
         /** The store completes; the process "dies" before it hears the answer (a non-retryable failure). */
         DIES_AFTER_COMPLETE,
         /** The upload vanished before complete: "no such upload", nothing is completed. */
-        UPLOAD_VANISHED
+        UPLOAD_VANISHED,
+        /** The first complete fails with a retryable error before the store does anything; later ones pass. */
+        TRANSIENT_ONCE
     }
 
     /** One uploadPart call as the provider saw it. */
@@ -108,6 +110,10 @@ final class FaultInjection implements StorageProvider {
 
     private ProviderUpload wrap(ProviderUpload real) {
         return proxy(ProviderUpload.class, (m, args) -> {
+            if (m.getName().equals("complete") && completeFault == CompleteFault.TRANSIENT_ONCE) {
+                completeFault = null;
+                throw new TransientStorageException("injected 503 SlowDown for complete", null, true);
+            }
             if (m.getName().equals("complete") && completeFault != null) {
                 CompleteFault f = completeFault;
                 if (f != CompleteFault.UPLOAD_VANISHED) {
