@@ -58,7 +58,11 @@ final class Claims {
         FileChannel lock = FileChannel.open(dir.resolve(LOCK), Set.of(StandardOpenOption.CREATE, StandardOpenOption.WRITE,
                 LinkOption.NOFOLLOW_LINKS), Staging.ownerOnlyFile());
         try {
-            lock.lock();
+            try {
+                lock.lock();
+            } catch (OverlappingFileLockException e) { // another thread of this JVM is completing it: it wins
+                throw new NoSuchFileException(dir + " is being completed by another call");
+            }
             LIVE.add(claimed);
             Files.move(dir, claimed, StandardCopyOption.ATOMIC_MOVE);
             return new Held(claimed, lock);
