@@ -48,6 +48,16 @@ public abstract class ChunkedUploadTck {
         return java.util.Map.of();
     }
 
+    /**
+     * The largest part PART-09 uploads: the provider's {@code maxPartSize}, but at most this. Raise it
+     * to prove larger parts; lower it only for a store that is slow for a documented reason.
+     *
+     * @return the cap in bytes (default 64 MiB)
+     */
+    protected long largePartCap() {
+        return 64L << 20;
+    }
+
     final StorageBackend openBackend() {
         return registry().open(backendConfig());
     }

@@ -107,4 +107,51 @@ public abstract class PartRules extends TckRules {
         expect(InvalidPartException.class, () -> complete(s, stale, two));
         assertNoObject(k);
     }
+
+    /** Several MiB (5 MiB, or the minimum part size when larger) plus {@code delta}, within the provider's limits. */
+    private int largeOdd(int delta) {
+        long base = Math.max(caps.minPartSize(), 5L << 20) + delta;
+        return (int) Math.min(Math.min(base, caps.maxPartSize()), Integer.MAX_VALUE - 16);
+    }
+
+    @Hint("that your provider copies every byte of a large part (buffer boundaries, short reads of the body, chunked copies) and reports the size it stored, not the size it was told.")
+    @Test
+    @Tag("MUST")
+    @DisplayName("PART-07 a part of several MiB and an odd size is stored byte-exact")
+    final void part07() {
+        String k = key("part07");
+        ChunkedUploadSession s = start(k);
+        int size = largeOdd(1);
+        complete(s, upload(s, 1, size));
+        assertObject(k, new int[][] {{1, size}});
+    }
+
+    @Hint("that each part of a large upload is stored whole and in part order: compare the bytes at each part boundary of the object with the parts.")
+    @Test
+    @Tag("MUST")
+    @DisplayName("PART-08 an upload of several large parts of odd sizes is byte-exact")
+    final void part08() {
+        String k = key("part08");
+        ChunkedUploadSession s = start(k);
+        int a = largeOdd(1);
+        int b = largeOdd(3);
+        int last = (int) Math.min(caps.maxPartSize(), (3 << 20) - 7);
+        PartReceipt r2 = upload(s, 2, b);
+        PartReceipt r1 = upload(s, 1, a);
+        PartReceipt r3 = upload(s, 3, last);
+        complete(s, r3, r1, r2);
+        assertObject(k, new int[][] {{1, a}, {2, b}, {3, last}});
+    }
+
+    @Hint("that your provider streams a part as large as its declared maxPartSize (up to the kit's cap) without truncating it, and that the store keeps all of it.")
+    @Test
+    @Tag("MUST")
+    @DisplayName("PART-09 a part as large as the provider allows (up to the kit's cap) is stored byte-exact")
+    final void part09() {
+        String k = key("part09");
+        ChunkedUploadSession s = start(k);
+        int size = (int) Math.min(Math.min(caps.maxPartSize(), largePartCap()), Integer.MAX_VALUE - 16);
+        complete(s, upload(s, 1, size));
+        assertObject(k, new int[][] {{1, size}});
+    }
 }

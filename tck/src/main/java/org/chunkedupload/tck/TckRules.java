@@ -152,6 +152,11 @@ public abstract class TckRules {
                 + " is declared by provider " + backend.providerId() + "; the rule checks the behaviour without it");
     }
 
+    /** @return the kit's cap for the largest part a rule uploads */
+    protected final long largePartCap() {
+        return kit.largePartCap();
+    }
+
     /** @return the size the kit uses for non-last parts: the provider minimum, at least 4 KiB */
     protected final int partSize() {
         return (int) Math.min(Math.max(caps.minPartSize(), 4096), 64L << 20);

@@ -14,7 +14,7 @@ import org.chunkedupload.tck.MemoryProvider.Defect;
  */
 final class MemoryKits {
     /** Every feature, and a 1 KiB minimum part size so that COMP-11 runs. */
-    static final Capabilities FULL = Capabilities.builder().partSize(1024, 1 << 20).partNumbers(1, 10_000)
+    static final Capabilities FULL = Capabilities.builder().partSize(1024, 64 << 20).partNumbers(1, 10_000)
             .maxPartCount(10_000).addFeature(Feature.LIST_PARTS).addFeature(Feature.LIST_PENDING)
             .addFeature(Feature.CONDITIONAL_CREATE).addFeature(Feature.CONDITIONAL_MATCH)
             .addFeature(Feature.ISOLATED_SESSIONS).abortGuarantee(AbortGuarantee.immediate()).build();
@@ -100,6 +100,13 @@ final class MemoryKits {
     static final class AcceptsStaleReceiptsKit extends MemoryKit {
         AcceptsStaleReceiptsKit() {
             super(Defect.ACCEPTS_STALE_RECEIPTS, FULL);
+        }
+    }
+
+    /** Keeps only the first 64 KiB of each part and reports the whole size. */
+    static final class TruncatesPartsKit extends MemoryKit {
+        TruncatesPartsKit() {
+            super(Defect.TRUNCATES_PARTS, FULL);
         }
     }
 }

@@ -39,13 +39,16 @@ import org.chunkedupload.spi.StorageProvider;
  * each {@link Defect} breaks one promise so the kit can be shown to catch it.
  */
 final class MemoryProvider implements StorageProvider {
-    enum Defect { NONE, JOIN_IN_UPLOAD_ORDER, ABORT_DOES_NOTHING, ACCEPTS_STALE_RECEIPTS }
+    enum Defect { NONE, JOIN_IN_UPLOAD_ORDER, ABORT_DOES_NOTHING, ACCEPTS_STALE_RECEIPTS, TRUNCATES_PARTS }
 
-    private record Part(String token, byte[] bytes, long seq) { }
+    /** What {@link Defect#TRUNCATES_PARTS} keeps of each part, while it reports the whole size. */
+    static final int TRUNCATE_AT = 64 * 1024;
+
+    private record Part(String token, byte[] bytes, long seq, long claimed) { }
 
     private record Upload(String key, Instant initiated, Map<Integer, Part> parts) { }
 
-    private record Blob(byte[] bytes, String etag) { }
+    private record Blob(byte[] bytes, String etag, long claimed) { }
 
     private final Defect defect;
     private final Capabilities caps;
@@ -98,7 +101,7 @@ final class MemoryProvider implements StorageProvider {
                 List<PendingUpload> out = new ArrayList<>();
                 uploads.forEach((id, u) -> {
                     if (u.key().startsWith(bucket + "/" + keyPrefix)) {
-                        long bytes = u.parts().values().stream().mapToLong(p -> p.bytes().length).sum();
+                        long bytes = u.parts().values().stream().mapToLong(Part::claimed).sum();
                         out.add(new PendingUpload(UploadHandle.of("mem", bucket, u.key().substring(bucket.length() + 1), id),
                                 u.initiated(), OptionalLong.of(bytes)));
                     }
@@ -110,7 +113,7 @@ final class MemoryProvider implements StorageProvider {
             public Optional<ObjectInfo> stat(String bucket, String key) {
                 Blob b = objects.get(bucket + "/" + key);
                 return b == null ? Optional.empty()
-                        : Optional.of(new ObjectInfo(new ObjectTarget("mem", bucket, key), b.bytes().length, b.etag(), null));
+                        : Optional.of(new ObjectInfo(new ObjectTarget("mem", bucket, key), b.claimed(), b.etag(), null));
             }
 
             @Override
@@ -163,14 +166,18 @@ final class MemoryProvider implements StorageProvider {
                 throw new UncheckedIOException(e);
             }
             String token = UUID.randomUUID().toString();
-            u.parts().put(part.partNumber(), new Part(token, bytes, seq.incrementAndGet()));
-            return new PartReceipt(part.partNumber(), token, bytes.length, null);
+            long claimed = bytes.length;
+            if (defect == Defect.TRUNCATES_PARTS && bytes.length > TRUNCATE_AT) {
+                bytes = java.util.Arrays.copyOf(bytes, TRUNCATE_AT); // a buffer-boundary bug, reported as success
+            }
+            u.parts().put(part.partNumber(), new Part(token, bytes, seq.incrementAndGet(), claimed));
+            return new PartReceipt(part.partNumber(), token, claimed, null);
         }
 
         @Override
         public List<PartReceipt> listParts() {
             List<PartReceipt> out = new ArrayList<>();
-            upload().parts().forEach((n, p) -> out.add(new PartReceipt(n, p.token(), p.bytes().length, null)));
+            upload().parts().forEach((n, p) -> out.add(new PartReceipt(n, p.token(), p.claimed(), null)));
             return out;
         }
 
@@ -196,10 +203,11 @@ final class MemoryProvider implements StorageProvider {
                     && (existing == null || !existing.etag().equals(precondition.etag()))) {
                 throw new PreconditionFailedException("precondition failed for " + u.key());
             }
-            Blob b = new Blob(out.toByteArray(), UUID.randomUUID().toString());
+            Blob b = new Blob(out.toByteArray(), UUID.randomUUID().toString(),
+                    chosen.stream().mapToLong(e -> e.getValue().claimed()).sum());
             objects.put(u.key(), b);
             uploads.remove(handle.uploadId());
-            return new UploadResult(new ObjectTarget("mem", handle.bucket(), handle.key()), b.bytes().length, b.etag(),
+            return new UploadResult(new ObjectTarget("mem", handle.bucket(), handle.key()), b.claimed(), b.etag(),
                     null, null, chosen.size());
         }
 

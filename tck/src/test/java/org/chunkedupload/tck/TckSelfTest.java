@@ -108,7 +108,7 @@ class TckSelfTest {
 
     @Test
     void joiningInUploadOrderFailsTheOrderingRules() {
-        assertEquals(Set.of("COMP-03", "COMP-04", "COMP-05", "COMP-07", "COMP-14", "LIST-02", "PART-05", "RES-02"),
+        assertEquals(Set.of("COMP-03", "COMP-04", "COMP-05", "COMP-07", "COMP-14", "LIST-02", "PART-05", "PART-08", "RES-02"),
                 run(MemoryKits.JoinsInUploadOrderKit.class).failed());
     }
 
@@ -135,5 +135,11 @@ class TckSelfTest {
     @Test
     void acceptingStaleReceiptsFailsTheStaleReceiptRule() {
         assertEquals(Set.of("PART-06"), run(MemoryKits.AcceptsStaleReceiptsKit.class).failed());
+    }
+
+    @Test
+    void truncatingLargePartsFailsExactlyTheLargePartRules() {
+        assertEquals(Set.of("PART-07", "PART-08", "PART-09"), run(MemoryKits.TruncatesPartsKit.class).failed(),
+                "every other rule uses parts of a few KiB, which a 64 KiB truncation never touches");
     }
 }
