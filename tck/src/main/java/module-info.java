@@ -4,6 +4,5 @@ module org.chunkedupload.tck {
     requires transitive org.junit.jupiter.api;
 
     exports org.chunkedupload.tck;
-    exports org.chunkedupload.tck.servers;
     opens org.chunkedupload.tck to org.junit.platform.commons;
 }

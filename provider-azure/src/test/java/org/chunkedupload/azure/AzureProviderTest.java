@@ -39,7 +39,7 @@ import org.chunkedupload.api.WritePrecondition;
 import org.chunkedupload.spi.PartContent;
 import org.chunkedupload.spi.ProviderBackend;
 import org.chunkedupload.spi.ProviderUpload;
-import org.chunkedupload.tck.servers.LocalServer;
+import org.chunkedupload.testsupport.LocalServer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;

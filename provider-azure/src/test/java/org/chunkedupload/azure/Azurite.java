@@ -4,8 +4,8 @@ import com.azure.storage.blob.BlobServiceClient;
 import com.azure.storage.blob.BlobServiceClientBuilder;
 import java.util.Map;
 import org.chunkedupload.api.BackendConfig;
-import org.chunkedupload.tck.servers.LocalServer;
-import org.chunkedupload.tck.servers.Emulators;
+import org.chunkedupload.testsupport.LocalServer;
+import org.chunkedupload.testsupport.Emulators;
 
 /** Starts Azurite's blob service (installed with npm on first use) on a free loopback port, in memory. */
 final class Azurite {

@@ -3,7 +3,7 @@ package org.chunkedupload.azure;
 import java.util.Map;
 import org.chunkedupload.api.BackendConfig;
 import org.chunkedupload.tck.ChunkedUploadTck;
-import org.chunkedupload.tck.servers.LocalServer;
+import org.chunkedupload.testsupport.LocalServer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 

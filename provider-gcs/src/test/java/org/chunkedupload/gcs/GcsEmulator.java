@@ -6,8 +6,8 @@ import com.google.cloud.storage.Storage;
 import com.google.cloud.storage.StorageOptions;
 import java.util.Map;
 import org.chunkedupload.api.BackendConfig;
-import org.chunkedupload.tck.servers.Emulators;
-import org.chunkedupload.tck.servers.LocalServer;
+import org.chunkedupload.testsupport.Emulators;
+import org.chunkedupload.testsupport.LocalServer;
 
 /** Starts fake-gcs-server (built with go install on first use) on a free loopback port. */
 final class GcsEmulator {

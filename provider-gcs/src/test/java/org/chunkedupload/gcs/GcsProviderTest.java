@@ -27,7 +27,7 @@ import org.chunkedupload.api.PendingUpload;
 import org.chunkedupload.api.ProviderRegistry;
 import org.chunkedupload.api.StorageBackend;
 import org.chunkedupload.api.UploadResult;
-import org.chunkedupload.tck.servers.LocalServer;
+import org.chunkedupload.testsupport.LocalServer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;

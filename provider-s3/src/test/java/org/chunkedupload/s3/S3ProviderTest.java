@@ -20,7 +20,7 @@ import org.chunkedupload.api.ProviderRegistry;
 import org.chunkedupload.api.StorageBackend;
 import org.chunkedupload.api.TransientStorageException;
 import org.chunkedupload.api.UploadHandle;
-import org.chunkedupload.tck.servers.LocalServer;
+import org.chunkedupload.testsupport.LocalServer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;

@@ -1,4 +1,4 @@
-package org.chunkedupload.tck.servers;
+package org.chunkedupload.testsupport;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
