@@ -18,11 +18,10 @@ import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /** Rules COMP-01..07, 10, 13, 14: complete joins exactly the named parts in part-number order. */
-public abstract class CompleteOrderRules extends TckRules {
+public abstract class CompleteOrderRules extends ListPartsRules {
 
-    /** @param kit the provider's kit */
-    protected CompleteOrderRules(ChunkedUploadTck kit) {
-        super(kit);
+    /** For the kit only: a provider extends {@link ChunkedUploadTck}. */
+    protected CompleteOrderRules() {
     }
 
     /** Uploads parts {@code numbers} (in the given order), completes with receipts in that order, checks bytes. */

@@ -19,11 +19,10 @@ import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /** Rules COMP-08, 09, 11, 12, 15, 16, 17: what complete refuses, and what it reports. */
-public abstract class CompleteValidationRules extends TckRules {
+public abstract class CompleteValidationRules extends CompleteOrderRules {
 
-    /** @param kit the provider's kit */
-    protected CompleteValidationRules(ChunkedUploadTck kit) {
-        super(kit);
+    /** For the kit only: a provider extends {@link ChunkedUploadTck}. */
+    protected CompleteValidationRules() {
     }
 
     @Hint("nothing in the provider: the API refuses duplicates before calling it.")

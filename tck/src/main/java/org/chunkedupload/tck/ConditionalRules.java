@@ -11,11 +11,10 @@ import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /** Rules COND-*: conditional complete. */
-public abstract class ConditionalRules extends TckRules {
+public abstract class ConditionalRules extends CompleteValidationRules {
 
-    /** @param kit the provider's kit */
-    protected ConditionalRules(ChunkedUploadTck kit) {
-        super(kit);
+    /** For the kit only: a provider extends {@link ChunkedUploadTck}. */
+    protected ConditionalRules() {
     }
 
     private String existing(String name, int size) {

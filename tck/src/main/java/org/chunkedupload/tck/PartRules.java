@@ -18,11 +18,10 @@ import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /** Rules PART-*: uploading, replacing and refusing parts. */
-public abstract class PartRules extends TckRules {
+public abstract class PartRules extends CapabilityRules {
 
-    /** @param kit the provider's kit */
-    protected PartRules(ChunkedUploadTck kit) {
-        super(kit);
+    /** For the kit only: a provider extends {@link ChunkedUploadTck}. */
+    protected PartRules() {
     }
 
     @Hint("the part number and size you put into the receipt.")

@@ -14,11 +14,10 @@ import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /** Rules CONC-* and RES-*: several sessions per key, and sessions that outlive their process. */
-public abstract class SessionRules extends TckRules {
+public abstract class SessionRules extends PendingRules {
 
-    /** @param kit the provider's kit */
-    protected SessionRules(ChunkedUploadTck kit) {
-        super(kit);
+    /** For the kit only: a provider extends {@link ChunkedUploadTck}. */
+    protected SessionRules() {
     }
 
     @Hint("that parts are keyed by upload id, not only by key and part number.")

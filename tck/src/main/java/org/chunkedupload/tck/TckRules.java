@@ -27,12 +27,14 @@ import org.junit.jupiter.api.BeforeEach;
 /**
  * Shared fixture of every rule group: opens the backend under test before each rule, gives each
  * rule its own key prefix, and afterwards aborts every upload and deletes every object the rule
- * made. Rule groups extend this class; their test methods are final so that no provider can
- * replace a rule.
+ * made, plus the hooks a provider's kit supplies ({@link #backendConfig()}, {@link #bucket()}, ...).
+ * The rule families form one line of inheritance — this class, then {@link CapabilityRules},
+ * {@link PartRules}, ... {@link SessionRules}, then {@link ChunkedUploadTck} — so that every rule runs
+ * as a test of the provider's own class and is reported under its name. Rule methods are final, so
+ * no provider can replace a rule; a family that needs an optional feature checks it in each rule.
  */
 @org.junit.jupiter.api.extension.ExtendWith(DeviationHandler.class)
 public abstract class TckRules {
-    private final ChunkedUploadTck kit;
     private final List<StorageBackend> backends = new ArrayList<>();
     private final List<ChunkedUploadSession> sessions = new ArrayList<>();
     private final Set<String> keys = new LinkedHashSet<>();
@@ -46,18 +48,48 @@ public abstract class TckRules {
     /** A key prefix unique to the running rule. */
     protected String prefix;
 
+    /** For the kit only: a provider extends {@link ChunkedUploadTck}. */
+    protected TckRules() {
+    }
+
+    /** @return the configuration of the backend under test; may start a server on first call */
+    protected abstract org.chunkedupload.api.BackendConfig backendConfig();
+
+    /** @return an existing bucket the kit may write to; every key it uses starts with {@code tck/} */
+    protected abstract String bucket();
+
+    /** @return where providers are looked up; override only to test unregistered providers */
+    protected org.chunkedupload.api.ProviderRegistry registry() {
+        return org.chunkedupload.api.ProviderRegistry.load();
+    }
+
     /**
-     * @param kit the provider's kit instance, which supplies the configuration
+     * Rules the backend under test is known to break because the <em>server</em> deviates from the
+     * store it emulates (never to excuse the provider). Each rule still runs; a failure is reported
+     * as an aborted test whose message starts with "DEVIATION", gives this evidence and the observed
+     * failure; a declared rule that passes fails the kit, so the list stays true.
+     *
+     * @return rule id → evidence (what the server does instead, and where that is documented)
      */
-    protected TckRules(ChunkedUploadTck kit) {
-        this.kit = kit;
+    protected java.util.Map<String, String> deviations() {
+        return java.util.Map.of();
+    }
+
+    /**
+     * The largest part PART-09 uploads: the provider's {@code maxPartSize}, but at most this. Raise it
+     * to prove larger parts; lower it only for a store that is slow for a documented reason.
+     *
+     * @return the cap in bytes (default 64 MiB)
+     */
+    protected long largePartCap() {
+        return 64L << 20;
     }
 
     @BeforeEach
     final void openBackend() {
         backend = freshBackend();
         caps = backend.capabilities();
-        bucket = kit.bucket();
+        bucket = bucket();
         prefix = "tck/" + UUID.randomUUID().toString().substring(0, 13) + "/";
     }
 
@@ -87,19 +119,10 @@ public abstract class TckRules {
         }
     }
 
-    /** @return the rules this backend is declared to break, with the evidence */
-    final java.util.Map<String, String> deviations() {
-        return kit.deviations();
-    }
-
-    /** @return the configuration under test */
-    protected final org.chunkedupload.api.BackendConfig kitConfig() {
-        return kit.backendConfig();
-    }
 
     /** @return a new backend instance with the kit's configuration, closed after the rule */
     protected final StorageBackend freshBackend() {
-        StorageBackend b = kit.openBackend();
+        StorageBackend b = registry().open(backendConfig());
         backends.add(b);
         return b;
     }
@@ -150,11 +173,6 @@ public abstract class TckRules {
     protected final void requiresAbsent(Feature feature) {
         Assumptions.assumeFalse(caps.supports(feature), () -> "SKIPPED: capability " + feature
                 + " is declared by provider " + backend.providerId() + "; the rule checks the behaviour without it");
-    }
-
-    /** @return the kit's cap for the largest part a rule uploads */
-    protected final long largePartCap() {
-        return kit.largePartCap();
     }
 
     /** @return the size the kit uses for non-last parts: the provider minimum, at least 4 KiB */
