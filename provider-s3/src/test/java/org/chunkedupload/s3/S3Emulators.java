@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import org.chunkedupload.api.BackendConfig;
 import org.chunkedupload.testsupport.Emulators;
+import org.chunkedupload.testsupport.GoTool;
 import org.chunkedupload.testsupport.LocalServer;
 import org.chunkedupload.testsupport.PythonTool;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
@@ -32,6 +33,31 @@ final class S3Emulators {
         int port = LocalServer.freePort();
         LocalServer s = LocalServer.start("moto", List.of(python.toString(), "-m", "moto.server", "-H", "127.0.0.1",
                 "-p", Integer.toString(port)), Map.of(), port, Duration.ofMinutes(2));
+        try (S3Client c = client(s)) {
+            c.createBucket(r -> r.bucket(BUCKET));
+        }
+        return s;
+    }
+
+    /**
+     * Versity's S3 gateway (a production S3 server that checks signatures) on its posix backend,
+     * metadata in sidecar files, built with go install on first use; the bucket is created through
+     * the S3 API, as the gateway expects.
+     */
+    static LocalServer versitygw() {
+        Path exe = GoTool.ensure(System.getProperty("versitygw.module"));
+        Path root;
+        try {
+            root = java.nio.file.Files.createTempDirectory("versitygw");
+            java.nio.file.Files.createDirectories(root.resolve("data"));
+            java.nio.file.Files.createDirectories(root.resolve("meta"));
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        int port = LocalServer.freePort();
+        LocalServer s = LocalServer.start("versitygw", List.of(exe.toString(), "--port", "127.0.0.1:" + port, "posix",
+                "--sidecar", root.resolve("meta").toString(), root.resolve("data").toString()),
+                Map.of("ROOT_ACCESS_KEY", "test", "ROOT_SECRET_KEY", "test-secret"), port, Duration.ofMinutes(2));
         try (S3Client c = client(s)) {
             c.createBucket(r -> r.bucket(BUCKET));
         }
