@@ -165,4 +165,36 @@ public final class GuardedBackend implements StorageBackend {
         }
         return new IntegrityException(what + ": " + outcome);
     }
+
+    /**
+     * Whether the object at {@code t} is exactly the given parts: its size and its whole-object
+     * CRC-32C (the store's, or read back when the store keeps none) match.
+     *
+     * @return the result of the complete that produced it, or empty
+     */
+    Optional<org.chunkedupload.api.UploadResult> completedAlready(ObjectTarget t, long size,
+                                                                 org.chunkedupload.api.Checksum crc32c, int parts) {
+        if (crc32c == null) {
+            return Optional.empty();
+        }
+        Optional<ObjectInfo> info = provider.stat(t.bucket(), t.key());
+        if (info.isEmpty() || info.get().size() != size) {
+            return Optional.empty();
+        }
+        org.chunkedupload.api.Checksum stored = info.get().checksum();
+        if (stored == null || stored.algorithm() != org.chunkedupload.api.ChecksumAlgorithm.CRC32C) {
+            java.util.zip.CRC32C c = new java.util.zip.CRC32C();
+            byte[] buf = new byte[1 << 20];
+            try (InputStream in = provider.read(t.bucket(), t.key())) {
+                for (int r; (r = in.read(buf)) > 0; ) {
+                    c.update(buf, 0, r);
+                }
+            } catch (java.io.IOException | RuntimeException e) {
+                return Optional.empty(); // cannot tell: the caller reports the original failure
+            }
+            stored = org.chunkedupload.api.Checksum.crc32c(c.getValue());
+        }
+        return stored.equals(crc32c) ? Optional.of(new org.chunkedupload.api.UploadResult(t, size, info.get().etag(), null,
+                stored, parts)) : Optional.empty();
+    }
 }

@@ -165,7 +165,15 @@ final class GuardedSession implements ChunkedUploadSession {
         }
         List<PartReceipt> sorted = ReceiptRules.validate(receipts, caps, backend.providerId());
         long total = sorted.stream().mapToLong(PartReceipt::size).sum();
-        UploadResult result = upload.complete(sorted, precondition);
+        UploadResult result;
+        try {
+            result = upload.complete(sorted, precondition);
+        } catch (org.chunkedupload.api.NoSuchUploadException gone) {
+            // a store whose complete is not idempotent answers a retried complete (after a lost response) with
+            // "no such upload": when the object at the key holds exactly these parts, the complete happened
+            result = backend.completedAlready(upload.handle().target(), total, Crc32c.combine(sorted), sorted.size())
+                    .orElseThrow(() -> gone);
+        }
         if (result.size() != total) {
             throw backend.corrupt(result, "the store reports " + result.size() + " bytes for " + result.target()
                     + " but the parts hold " + total + " bytes");

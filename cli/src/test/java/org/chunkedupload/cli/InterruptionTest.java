@@ -18,6 +18,7 @@ import org.chunkedupload.api.BackendConfig;
 import org.chunkedupload.api.PendingUpload;
 import org.chunkedupload.api.ProviderRegistry;
 import org.chunkedupload.api.StorageBackend;
+import org.chunkedupload.tck.FaultProxy;
 import org.chunkedupload.testsupport.Emulators;
 import org.chunkedupload.testsupport.LocalServer;
 import org.junit.jupiter.api.AfterAll;
@@ -134,7 +135,7 @@ class InterruptionTest {
     @Test
     void aSecondCtrlCExitsAtOnceSayingWhatWasLeft() throws Exception {
         Path f = bigFile(120L << 20);
-        try (FaultProxy proxy = new FaultProxy(s3mock.port(), (m, uri, c) -> m.equals("DELETE") && uri.contains("uploadId=")
+        try (FaultProxy proxy = new FaultProxy(s3mock.port(), r -> r.method().equals("DELETE") && r.uri().contains("uploadId=")
                 ? FaultProxy.Action.HOLD_RESPONSE : FaultProxy.Action.FORWARD); // the abort never answers
              ChildCli child = new ChildCli(tmp, "put", f.toString(), "s3://signals/twice.bin", "--part-size", "5MiB",
                      "--concurrency", "1", "--quiet", "-o", "endpoint=" + proxy.url(), "-o", "access-key-id=test", "-o",

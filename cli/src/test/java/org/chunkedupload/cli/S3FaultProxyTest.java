@@ -21,7 +21,8 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import org.chunkedupload.api.BackendConfig;
 import org.chunkedupload.api.ProviderRegistry;
 import org.chunkedupload.api.StorageBackend;
-import org.chunkedupload.cli.FaultProxy.Action;
+import org.chunkedupload.tck.FaultProxy;
+import org.chunkedupload.tck.FaultProxy.Action;
 import org.chunkedupload.testsupport.Emulators;
 import org.chunkedupload.testsupport.LocalServer;
 import org.junit.jupiter.api.AfterAll;
@@ -95,7 +96,7 @@ class S3FaultProxyTest {
     @Test
     void aConnectionResetInTheMiddleOfAPartIsRetriedAndTheObjectIsExact() throws Exception {
         AtomicBoolean once = new AtomicBoolean();
-        try (FaultProxy proxy = new FaultProxy(s3mock.port(), (m, uri, c) -> m.equals("PUT") && uri.contains("partNumber=2")
+        try (FaultProxy proxy = new FaultProxy(s3mock.port(), r -> r.method().equals("PUT") && r.uri().contains("partNumber=2")
                 && once.compareAndSet(false, true) ? Action.RESET_MID_BODY : Action.FORWARD)) {
             Path f = file("reset");
             Run r = putThrough(proxy, f, "reset.bin");
@@ -107,7 +108,8 @@ class S3FaultProxyTest {
 
     @Test
     void aLostResponseToCompleteIsASuccessWhenTheObjectIsThere() throws Exception {
-        try (FaultProxy proxy = new FaultProxy(s3mock.port(), (m, uri, c) -> c == 1 ? Action.DROP_RESPONSE : Action.FORWARD)) {
+        try (FaultProxy proxy = new FaultProxy(s3mock.port(), FaultProxy.Rule.onS3Complete(c -> c == 1 ? Action.DROP_RESPONSE
+                : Action.FORWARD))) {
             Path f = file("lost");
             Run r = putThrough(proxy, f, "lost.bin");
             assertEquals(0, r.code(), r.err());
@@ -120,8 +122,8 @@ class S3FaultProxyTest {
 
     @Test
     void aRetriedCompleteAnsweredNoSuchUploadIsASuccessWhenTheObjectIsThere() throws Exception {
-        try (FaultProxy proxy = new FaultProxy(s3mock.port(), (m, uri, c) -> c == 1 ? Action.DROP_RESPONSE
-                : c > 1 ? Action.NO_SUCH_UPLOAD : Action.FORWARD)) {
+        try (FaultProxy proxy = new FaultProxy(s3mock.port(), FaultProxy.Rule.onS3Complete(c -> c == 1 ? Action.DROP_RESPONSE
+                : Action.NO_SUCH_UPLOAD))) {
             Path f = file("nsu");
             Run r = putThrough(proxy, f, "nsu.bin");
             assertEquals(0, r.code(), r.err());
@@ -133,7 +135,7 @@ class S3FaultProxyTest {
 
     @Test
     void aNoSuchUploadWithoutAnObjectIsAFailureSayingSo() throws Exception {
-        try (FaultProxy proxy = new FaultProxy(s3mock.port(), (m, uri, c) -> c > 0 ? Action.NO_SUCH_UPLOAD : Action.FORWARD)) {
+        try (FaultProxy proxy = new FaultProxy(s3mock.port(), FaultProxy.Rule.onS3Complete(c -> Action.NO_SUCH_UPLOAD))) {
             Run r = putThrough(proxy, file("never"), "never.bin");
             assertEquals(4, r.code(), r.err());
             assertTrue(r.err().contains("there is no object at s3://faults/never.bin"), r.err());
@@ -143,7 +145,8 @@ class S3FaultProxyTest {
 
     @Test
     void aProcessKilledDuringCompleteIsFinishedByResume() throws Exception {
-        try (FaultProxy proxy = new FaultProxy(s3mock.port(), (m, uri, c) -> c == 1 ? Action.HOLD_RESPONSE : Action.FORWARD)) {
+        try (FaultProxy proxy = new FaultProxy(s3mock.port(), FaultProxy.Rule.onS3Complete(c -> c == 1 ? Action.HOLD_RESPONSE
+                : Action.FORWARD))) {
             Path f = file("killed");
             Path journal = tmp.resolve("killed.journal");
             try (ChildCli child = new ChildCli(tmp, s3(proxy.url(), "put", f.toString(), "s3://" + BUCKET + "/killed.bin",

@@ -60,6 +60,8 @@ final class GcsBackend implements ProviderBackend {
     final GcsSettings settings;
     final GcsNames names;
     final Storage storage;
+    /** The client for part uploads: no library retry, the engine retries a part with a fresh body. */
+    final Storage partStorage;
     /** Runs the compose and delete calls of complete and abort in parallel. */
     final ExecutorService pool;
 
@@ -67,6 +69,7 @@ final class GcsBackend implements ProviderBackend {
         this.settings = settings;
         this.names = new GcsNames(settings.tempPrefix());
         this.storage = settings.client();
+        this.partStorage = settings.client(false);
         AtomicInteger n = new AtomicInteger();
         this.pool = Executors.newFixedThreadPool(settings.concurrency(), r -> {
             Thread t = new Thread(r, "gcs-compose-" + n.incrementAndGet());
@@ -259,6 +262,7 @@ final class GcsBackend implements ProviderBackend {
         pool.shutdownNow();
         try {
             storage.close();
+            partStorage.close();
         } catch (Exception e) {
             // nothing is pending: every call of this backend has returned
         }

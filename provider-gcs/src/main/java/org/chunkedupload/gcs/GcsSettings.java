@@ -78,8 +78,17 @@ record GcsSettings(String host, String project, String credentials, String tempP
                 (int) c.getDuration("read-timeout", java.time.Duration.ofSeconds(30)).toMillis());
     }
 
-    /** @return a client for these settings; part uploads are retried by the engine, not by the client */
+    /** @return a client for these settings, retrying as the client library does */
     Storage client() {
+        return client(true);
+    }
+
+    /**
+     * @param retries whether the client library retries failed calls; off for part uploads, whose
+     *     body streams once: the engine retries a part with a fresh body
+     * @return a client for these settings
+     */
+    Storage client(boolean retries) {
         StorageOptions.Builder b = StorageOptions.http()
                 .setTransportOptions(HttpTransportOptions.newBuilder().setConnectTimeout(connectTimeoutMillis)
                         .setReadTimeout(readTimeoutMillis).build())
@@ -91,6 +100,9 @@ record GcsSettings(String host, String project, String credentials, String tempP
             b.setProjectId(project);
         } else if (credentials.equals("none")) {
             b.setProjectId("chunked-upload"); // buckets and objects need no project; the client wants one
+        }
+        if (!retries) {
+            b.setRetrySettings(StorageOptions.getDefaultRetrySettings().toBuilder().setMaxAttempts(1).build());
         }
         return b.build().getService();
     }

@@ -113,7 +113,7 @@ final class GcsUpload implements ProviderUpload {
             CrcStream counted = supplied ? null : new CrcStream(part.body());
             Blob stored;
             try {
-                stored = backend.storage.create(info.build(), supplied ? part.body() : counted,
+                stored = backend.partStorage.create(info.build(), supplied ? part.body() : counted,
                         opts.toArray(BlobWriteOption[]::new));
             } catch (RuntimeException e) {
                 if (!GcsErrors.isStatus(e, 412) || (counted != null && counted.count != part.length())) {

@@ -35,4 +35,9 @@ class FakeGcsTckTest extends ChunkedUploadTck {
     protected Map<String, String> deviations() {
         return Map.of();
     }
+
+    @Override
+    protected String faultProxyTarget() {
+        return "127.0.0.1:" + server.port();
+    }
 }

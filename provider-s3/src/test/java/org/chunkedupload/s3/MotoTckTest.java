@@ -43,4 +43,9 @@ class MotoTckTest extends ChunkedUploadTck {
                         + " provider-semantics.md 4.1) and replaces the object",
                 "PEND-01", "moto 5.2.1 reports every upload's Initiated time as 2010-11-10T20:48:33Z");
     }
+
+    @Override
+    protected String faultProxyTarget() {
+        return "127.0.0.1:" + server.port();
+    }
 }

@@ -36,4 +36,9 @@ class S3MockTckTest extends ChunkedUploadTck {
         return Map.of("ABRT-06", "S3Mock 5.2.0 deletes the object already stored at a key when a multipart upload to"
                 + " that key is aborted (reproduced with plain boto3: put_object, create/upload_part/abort -> HEAD 404)");
     }
+
+    @Override
+    protected String faultProxyTarget() {
+        return "127.0.0.1:" + server.port();
+    }
 }

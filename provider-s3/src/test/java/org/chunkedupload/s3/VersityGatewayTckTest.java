@@ -41,4 +41,9 @@ class VersityGatewayTckTest extends ChunkedUploadTck {
     protected Map<String, String> deviations() {
         return Map.of();
     }
+
+    @Override
+    protected String faultProxyTarget() {
+        return "127.0.0.1:" + server.port();
+    }
 }

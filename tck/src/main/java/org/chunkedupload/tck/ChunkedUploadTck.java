@@ -16,14 +16,14 @@ import org.chunkedupload.api.ProviderRegistry;
  * with its rule id, reported under the provider's own test class (two kits in one module never merge
  * their reports). The rules live in one class per family — {@link CapabilityRules}, {@link PartRules},
  * {@link ListPartsRules}, {@link CompleteOrderRules}, {@link CompleteValidationRules},
- * {@link ConditionalRules}, {@link AbortRules}, {@link PendingRules}, {@link SessionRules} — that this
+ * {@link ConditionalRules}, {@link AbortRules}, {@link PendingRules}, {@link SessionRules}, {@link FaultRules} — that this
  * class inherits; their test methods are final, so a provider cannot override or remove a rule. Rules
  * that need an optional capability are skipped (never passed) when it is not
  * declared, and the skip message names the capability. The backend is opened through
  * {@link #registry()}, by default {@link ProviderRegistry#load()}, so the kit also proves that the
  * provider is registered with {@link java.util.ServiceLoader}.
  */
-public abstract class ChunkedUploadTck extends SessionRules {
+public abstract class ChunkedUploadTck extends FaultRules {
     /** A provider's kit: extend it and supply {@link #backendConfig()} and {@link #bucket()}. */
     protected ChunkedUploadTck() {
     }

@@ -38,6 +38,7 @@ public abstract class TckRules {
     private final List<StorageBackend> backends = new ArrayList<>();
     private final List<ChunkedUploadSession> sessions = new ArrayList<>();
     private final Set<String> keys = new LinkedHashSet<>();
+    private final List<AutoCloseable> closeLast = new ArrayList<>();
 
     /** The backend under test, opened before each rule. */
     protected StorageBackend backend;
@@ -109,6 +110,13 @@ public abstract class TckRules {
             quietly(() -> backend.delete(bucket, k));
         }
         backends.forEach(StorageBackend::close);
+        for (AutoCloseable c : closeLast) { // after the clean-up above, which may still need them
+            try {
+                c.close();
+            } catch (Exception e) {
+                // best effort, like the rest of the clean-up
+            }
+        }
     }
 
     private static void quietly(Runnable r) {
@@ -121,6 +129,25 @@ public abstract class TckRules {
 
 
     /** @return a new backend instance with the kit's configuration, closed after the rule */
+    /**
+     * @param c something a rule started (a server, a proxy) that the clean-up may still use
+     * @param <T> its type
+     * @return it, closed after everything else of the rule
+     */
+    protected final <T extends AutoCloseable> T closeAfterRule(T c) {
+        closeLast.add(c);
+        return c;
+    }
+
+    /**
+     * @param b a backend a rule opened itself
+     * @return it, closed after the rule
+     */
+    protected final StorageBackend adopt(StorageBackend b) {
+        backends.add(b);
+        return b;
+    }
+
     protected final StorageBackend freshBackend() {
         StorageBackend b = registry().open(backendConfig());
         backends.add(b);
