@@ -110,6 +110,11 @@ public interface ChunkedUploadSession {
      * discarded. Before anything is sent the list is checked; a rejected list leaves the upload
      * as it was and creates no object.
      *
+     * <p>Complete is safe to repeat: when the store answers that the upload no longer exists (its
+     * response to an earlier complete was lost, or another caller completed it) and the object at
+     * the key holds exactly these parts — same size and whole-object CRC-32C, from the store or read
+     * back — the result of that complete is returned instead of {@link NoSuchUploadException}.
+     *
      * @param receipts one receipt per part, in any order; not empty
      * @param precondition the condition the store checks when it publishes the object
      * @return the result
@@ -119,7 +124,8 @@ public interface ChunkedUploadSession {
      * @throws PartTooSmallException when a part other than the last is below the minimum size
      * @throws PreconditionFailedException when the precondition does not hold
      * @throws UnsupportedFeatureException when the precondition needs a feature that is not declared
-     * @throws NoSuchUploadException when the upload was completed or aborted
+     * @throws NoSuchUploadException when the upload was aborted, or completed into an object other
+     *     than these parts
      * @throws IntegrityException when the store reports a size or checksum other than the parts'
      */
     UploadResult complete(List<PartReceipt> receipts, WritePrecondition precondition);

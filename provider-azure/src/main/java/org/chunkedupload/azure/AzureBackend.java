@@ -232,8 +232,17 @@ final class AzureBackend implements ProviderBackend {
 
     /** @return the blob's properties, or {@code null} when nothing is committed at the name */
     BlobProperties properties(String bucket, String key) {
+        return properties(blob(bucket, key));
+    }
+
+    /** Like {@link #properties(String, String)} in one try: for the part path, which the engine retries whole. */
+    BlobProperties propertiesOnce(String bucket, String key) {
+        return properties(stagingBlob(bucket, key));
+    }
+
+    private static BlobProperties properties(BlockBlobClient blob) {
         try {
-            return blob(bucket, key).getProperties();
+            return blob.getProperties();
         } catch (BlobStorageException e) {
             if (e.getStatusCode() == 404 && !BlobErrorCode.CONTAINER_NOT_FOUND.equals(e.getErrorCode())) {
                 return null;

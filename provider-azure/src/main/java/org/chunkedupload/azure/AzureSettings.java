@@ -135,13 +135,15 @@ record AzureSettings(String endpoint, String connectionString, String accountNam
         HttpClient http = HttpClient.createDefault(new HttpClientOptions().setConnectTimeout(connectTimeout)
                 .setReadTimeout(readTimeout).setResponseTimeout(readTimeout));
         TokenCredential chain = credentials.equals("default") ? new DefaultAzureCredentialBuilder().build() : null;
-        return new Clients(client(http, chain, 4), client(http, chain, 1));
+        return new Clients(client(http, chain, 3), client(http, chain, 1));
     }
 
     private BlobServiceClient client(HttpClient http, TokenCredential chain, int maxTries) {
         BlobServiceClientBuilder b = new BlobServiceClientBuilder().httpClient(http)
+                // at most 3 tries, 1 s then 2 s apart (the SDK's default is 4 tries from 4 s apart): a silent server
+                // fails a call within about three read timeouts
                 .retryOptions(new RequestRetryOptions(RetryPolicyType.EXPONENTIAL, maxTries, (Duration) null,
-                        null, null, null));
+                        Duration.ofSeconds(1), Duration.ofSeconds(8), null));
         switch (credentials) {
             case "connection-string" -> {
                 b.connectionString(connectionString);

@@ -67,7 +67,15 @@ final class AzureUpload implements ProviderUpload {
 
     /** @return the session marker's properties, or {@code null} when the upload is not open */
     private BlobProperties marker() {
-        BlobProperties p = backend.properties(bucket, backend.names.session(id));
+        return marker(backend.properties(bucket, backend.names.session(id)));
+    }
+
+    /** The session marker read in one try, for the part path (the engine retries a part whole). */
+    private BlobProperties markerOnce() {
+        return marker(backend.propertiesOnce(bucket, backend.names.session(id)));
+    }
+
+    private BlobProperties marker(BlobProperties p) {
         if (p == null || p.getMetadata() == null
                 || !key.equals(AzureNames.decodeKey(p.getMetadata().get(AzureNames.META_KEY)))) {
             return null;
@@ -87,7 +95,7 @@ final class AzureUpload implements ProviderUpload {
         int n = part.partNumber();
         String stamp = AzureNames.newStamp();
         try {
-            if (marker() == null) {
+            if (markerOnce() == null) {
                 throw gone("upload part " + n + " of");
             }
             byte[] md5 = transactionalMd5(part);

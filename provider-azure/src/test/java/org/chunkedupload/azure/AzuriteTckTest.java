@@ -40,4 +40,11 @@ class AzuriteTckTest extends ChunkedUploadTck {
     protected String faultProxyTarget() {
         return "127.0.0.1:" + server.port();
     }
+
+    @Override
+    protected BackendConfig withRequestTimeout(BackendConfig config, java.time.Duration timeout) {
+        java.util.Map<String, String> settings = new java.util.HashMap<>(config.settings());
+        settings.put("read-timeout", timeout.toMillis() + "ms");
+        return BackendConfig.of(config.provider(), settings);
+    }
 }

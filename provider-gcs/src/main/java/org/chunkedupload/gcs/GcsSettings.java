@@ -78,7 +78,7 @@ record GcsSettings(String host, String project, String credentials, String tempP
                 (int) c.getDuration("read-timeout", java.time.Duration.ofSeconds(30)).toMillis());
     }
 
-    /** @return a client for these settings, retrying as the client library does */
+    /** @return a client for these settings, retrying a failed call at most twice */
     Storage client() {
         return client(true);
     }
@@ -101,9 +101,9 @@ record GcsSettings(String host, String project, String credentials, String tempP
         } else if (credentials.equals("none")) {
             b.setProjectId("chunked-upload"); // buckets and objects need no project; the client wants one
         }
-        if (!retries) {
-            b.setRetrySettings(StorageOptions.getDefaultRetrySettings().toBuilder().setMaxAttempts(1).build());
-        }
+        // at most 3 attempts (the library's default is 6 within 50 s): a silent server fails a call within about
+        // three read timeouts; part uploads get one attempt, the engine retries them with a fresh body
+        b.setRetrySettings(StorageOptions.getDefaultRetrySettings().toBuilder().setMaxAttempts(retries ? 3 : 1).build());
         return b.build().getService();
     }
 

@@ -99,7 +99,7 @@ final class GcsUpload implements ProviderUpload {
     public PartReceipt uploadPart(PartContent part) {
         BlobId name = BlobId.of(bucket, backend.names.part(id, part.partNumber()));
         try {
-            Blob before = backend.storage.get(name);
+            Blob before = backend.partStorage.get(name); // the whole part is retried by the engine
             BlobInfo.Builder info = BlobInfo.newBuilder(name).setContentType("application/octet-stream")
                     .setMetadata(Map.of(GcsNames.META_KEY, handle.key()));
             List<BlobWriteOption> opts = new ArrayList<>(List.of(BlobWriteOption.disableGzipContent(),

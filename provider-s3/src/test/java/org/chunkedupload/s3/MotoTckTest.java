@@ -48,4 +48,11 @@ class MotoTckTest extends ChunkedUploadTck {
     protected String faultProxyTarget() {
         return "127.0.0.1:" + server.port();
     }
+
+    @Override
+    protected BackendConfig withRequestTimeout(BackendConfig config, java.time.Duration timeout) {
+        java.util.Map<String, String> settings = new java.util.HashMap<>(config.settings());
+        settings.put("socket-timeout", timeout.toMillis() + "ms");
+        return BackendConfig.of(config.provider(), settings);
+    }
 }

@@ -1,6 +1,5 @@
 package org.chunkedupload.s3;
 
-import java.util.Map;
 import org.chunkedupload.api.BackendConfig;
 import org.chunkedupload.tck.ChunkedUploadTck;
 import org.chunkedupload.testsupport.LocalServer;
@@ -38,12 +37,14 @@ class VersityGatewayTckTest extends ChunkedUploadTck {
     }
 
     @Override
-    protected Map<String, String> deviations() {
-        return Map.of();
+    protected String faultProxyTarget() {
+        return "127.0.0.1:" + server.port();
     }
 
     @Override
-    protected String faultProxyTarget() {
-        return "127.0.0.1:" + server.port();
+    protected BackendConfig withRequestTimeout(BackendConfig config, java.time.Duration timeout) {
+        java.util.Map<String, String> settings = new java.util.HashMap<>(config.settings());
+        settings.put("socket-timeout", timeout.toMillis() + "ms");
+        return BackendConfig.of(config.provider(), settings);
     }
 }

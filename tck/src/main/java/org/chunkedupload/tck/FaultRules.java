@@ -46,8 +46,25 @@ public abstract class FaultRules extends SessionRules {
         return null;
     }
 
+    /**
+     * The backend settings with the provider's per-request timeout (the longest silence of the server
+     * it waits for) set to {@code timeout}, for FAULT-04.
+     *
+     * @param config the kit's configuration
+     * @param timeout the timeout to set
+     * @return the configuration with that timeout, or {@code null} (the default) when the provider has
+     *     no such setting: FAULT-04 is then skipped
+     */
+    protected BackendConfig withRequestTimeout(BackendConfig config, java.time.Duration timeout) {
+        return null;
+    }
+
     /** Opens a backend whose traffic goes through a new fault proxy driven by {@code rule}. */
     private StorageBackend throughProxy(FaultProxy.Rule rule) {
+        return throughProxy(rule, backendConfig());
+    }
+
+    private StorageBackend throughProxy(FaultProxy.Rule rule, BackendConfig config) {
         String target = faultProxyTarget();
         Assumptions.assumeTrue(target != null, "SKIPPED: the kit names no HTTP server for this provider"
                 + " (faultProxyTarget()), so no fault can be injected on the wire");
@@ -59,8 +76,8 @@ public abstract class FaultRules extends SessionRules {
         }
         closeAfterRule(proxy);
         Map<String, String> settings = new LinkedHashMap<>();
-        backendConfig().settings().forEach((k, v) -> settings.put(k, v.replace(target, proxy.address())));
-        return adopt(registry().open(BackendConfig.of(backendConfig().provider(), settings)));
+        config.settings().forEach((k, v) -> settings.put(k, v.replace(target, proxy.address())));
+        return adopt(registry().open(BackendConfig.of(config.provider(), settings)));
     }
 
     /** @return whether the failure is one the engine may retry: a retryable {@link ChunkedUploadException} */
@@ -149,5 +166,32 @@ public abstract class FaultRules extends SessionRules {
         assertTrue(refused instanceof ChunkedUploadException, "a 400 must fail the part with a ChunkedUploadException,"
                 + " got: " + refused);
         assertFalse(retryable(refused), "a 400 must not be retryable(): " + refused);
+    }
+
+    @Hint("your provider's request timeout (socket or read timeout) and its transport's retries: a server that accepts the connection and never answers must end the call with a retryable() ChunkedUploadException within a few timeouts, never hang.")
+    @Test
+    @Tag("MUST")
+    @DisplayName("FAULT-04 a server that stops answering is abandoned within the request timeout")
+    final void fault04() {
+        java.time.Duration timeout = java.time.Duration.ofSeconds(2);
+        BackendConfig config = withRequestTimeout(backendConfig(), timeout);
+        Assumptions.assumeTrue(config != null, "SKIPPED: the kit names no request-timeout setting for this provider"
+                + " (withRequestTimeout())");
+        AtomicBoolean silent = new AtomicBoolean();
+        StorageBackend b = throughProxy(r -> silent.get() ? Action.SILENT : Action.FORWARD, config);
+        ChunkedUploadSession s = track(b.initiate(new ObjectTarget(b.providerId(), bucket, key("fault04"))));
+        silent.set(true);
+        long start = System.nanoTime();
+        RuntimeException failure = null;
+        try {
+            upload(s, 1, 1000);
+        } catch (RuntimeException e) {
+            failure = e;
+        }
+        double seconds = (System.nanoTime() - start) / 1e9;
+        assertTrue(failure instanceof ChunkedUploadException && retryable(failure),
+                "a silent server must end the part with a retryable ChunkedUploadException, got: " + failure);
+        assertTrue(seconds < timeout.toSeconds() * 10 + 5, "the part waited " + seconds + " s with a "
+                + timeout.toSeconds() + " s request timeout");
     }
 }
