@@ -211,11 +211,34 @@ public final class FaultProxy implements AutoCloseable {
                     held.countDown();
                     Thread.sleep(Long.MAX_VALUE);
                 }
-                default -> client.getOutputStream().write(response);
+                default -> client.getOutputStream().write(closing(response));
             }
         } catch (IOException | InterruptedException e) {
             // the client went away: nothing to relay
         }
+    }
+
+    /**
+     * The server's response with {@code Connection: close}: the proxy closes every connection after
+     * one exchange, and a client that kept it for another request would fail on a closed socket.
+     */
+    private static byte[] closing(byte[] response) {
+        String text = new String(response, StandardCharsets.ISO_8859_1);
+        int end = text.indexOf("\r\n\r\n");
+        if (end < 0) {
+            return response;
+        }
+        StringBuilder head = new StringBuilder();
+        for (String line : text.substring(0, end).split("\r\n")) {
+            if (!line.toLowerCase(Locale.ROOT).startsWith("connection:")) {
+                head.append(line).append("\r\n");
+            }
+        }
+        head.append("Connection: close\r\n\r\n");
+        byte[] h = head.toString().getBytes(StandardCharsets.ISO_8859_1);
+        byte[] out = java.util.Arrays.copyOf(h, h.length + response.length - end - 4);
+        System.arraycopy(response, end + 4, out, h.length, response.length - end - 4);
+        return out;
     }
 
     private static String readHead(InputStream in) throws IOException {

@@ -40,7 +40,10 @@ class TckSelfTest {
                             o.skipped().add(rule);
                             result.getThrowable().ifPresent(t -> o.reasons().put(rule, t.getMessage()));
                         }
-                        case FAILED -> o.failed().add(rule);
+                        case FAILED -> {
+                            o.failed().add(rule);
+                            result.getThrowable().ifPresent(t -> o.reasons().put(rule, String.valueOf(t)));
+                        }
                     }
                 }
             }
@@ -143,5 +146,22 @@ class TckSelfTest {
     void truncatingLargePartsFailsExactlyTheLargePartRules() {
         assertEquals(Set.of("PART-07", "PART-08", "PART-09"), run(MemoryKits.TruncatesPartsKit.class).failed(),
                 "every other rule uses parts of a few KiB, which a 64 KiB truncation never touches");
+    }
+
+    @Test
+    void aCorrectProviderBehindHttpPassesTheFaultRules() {
+        Outcome o = run(HttpKits.CorrectHttpKit.class);
+        assertEquals(Set.of(), o.failed(), o.reasons().toString());
+        assertTrue(o.passed().containsAll(Set.of("FAULT-01", "FAULT-02", "FAULT-03", "FAULT-04")), o.passed().toString());
+    }
+
+    @Test
+    void aProviderThatIsNotRetrySafeOnPartsFailsExactlyFault01() {
+        assertEquals(Set.of("FAULT-01"), run(HttpKits.NotRetrySafeKit.class).failed());
+    }
+
+    @Test
+    void aProviderThatMisreportsALostCompleteFailsExactlyFault02() {
+        assertEquals(Set.of("FAULT-02"), run(HttpKits.MisreportsLostCompleteKit.class).failed());
     }
 }
