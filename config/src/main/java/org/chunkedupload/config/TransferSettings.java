@@ -37,8 +37,9 @@ public record TransferSettings(long partSize, int concurrency, String checksum, 
         if (partSize < 0) {
             throw new IllegalArgumentException("'part-size' must not be negative");
         }
-        if (concurrency < 1 || concurrency > 1024) {
-            throw new IllegalArgumentException("'concurrency' must be between 1 and 1024, got " + concurrency);
+        if (concurrency < 1 || concurrency > Uploader.MAX_CONCURRENCY) {
+            throw new IllegalArgumentException("'concurrency' must be between 1 and " + Uploader.MAX_CONCURRENCY + ", got "
+                    + concurrency);
         }
         checksum = checksum.toLowerCase(Locale.ROOT);
         if (!checksum.equals("auto") && !checksum.equals("none")) {

@@ -35,6 +35,8 @@ final class Journal {
     /** Version 2 journals end with {@link #END} and the CRC-32C of what precedes it, so a torn copy is recognised. */
     static final String VERSION = "2";
     private static final String END = "#end crc32c=";
+    /** Journals owned by a running transfer of this JVM: a journal belongs to one transfer at a time. */
+    private static final java.util.Set<Path> IN_USE = java.util.concurrent.ConcurrentHashMap.newKeySet();
     private static final boolean POSIX = FileSystems.getDefault().supportedFileAttributeViews().contains("posix");
 
     final Path path;
@@ -132,6 +134,23 @@ final class Journal {
         }
         lastWrite = System.currentTimeMillis();
         dirty = false;
+    }
+
+    /**
+     * Makes {@code path} the journal of one transfer until {@link #release(Path)}.
+     *
+     * @throws ConfigurationException when another running transfer of this process owns it
+     */
+    static void claim(Path path) {
+        if (!IN_USE.add(path.toAbsolutePath().normalize())) {
+            throw new ConfigurationException("journal " + path + " belongs to another transfer that is still running"
+                    + " in this process: give each concurrent upload its own journal");
+        }
+    }
+
+    /** @param path a journal claimed with {@link #claim(Path)}, free again */
+    static void release(Path path) {
+        IN_USE.remove(path.toAbsolutePath().normalize());
     }
 
     void delete() throws IOException {

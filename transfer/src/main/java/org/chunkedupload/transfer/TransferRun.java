@@ -42,6 +42,10 @@ final class TransferRun {
     final Uploader cfg;
     final CompletableFuture<UploadResult> future = new CompletableFuture<>();
     private final long start = System.nanoTime();
+    /** When the transfer ended (its result or failure was set); 0 while it runs. */
+    private volatile long end;
+    /** Runs once, just before the result or failure is set (releases what the transfer owned). */
+    volatile Runnable beforeEnd = () -> { };
     private final LongAdder sent = new LongAdder();
     private final AtomicInteger done = new AtomicInteger();
     private final AtomicInteger retries = new AtomicInteger();
@@ -107,6 +111,8 @@ final class TransferRun {
                             // failed as expected, or still blocked: handled below
                         }
                         if (!future.isDone()) {
+                            end = System.nanoTime();
+                            beforeEnd.run();
                             future.completeExceptionally(new StalledTransferException(stallMessage()
                                     + "; a request is still blocked, so an upload it started may be left: check 'pending'",
                                     null));
@@ -149,6 +155,8 @@ final class TransferRun {
                 journal.delete();
             }
             cfg.listener().onCompleted(r, progress());
+            end = System.nanoTime();
+            beforeEnd.run();
             future.complete(r);
         } catch (Throwable t) {
             fail(t);
@@ -183,7 +191,7 @@ final class TransferRun {
 
     TransferProgress progress() {
         return new TransferProgress(sent.sum(), bytesTotal, done.get(), partsTotal, retries.get(),
-                Duration.ofNanos(System.nanoTime() - start));
+                Duration.ofNanos((end != 0 ? end : System.nanoTime()) - start)); // frozen once the transfer ended
     }
 
     /** Counts a part that an earlier run already uploaded. */
@@ -239,6 +247,8 @@ final class TransferRun {
         if (interrupted) {
             Thread.currentThread().interrupt();
         }
+        end = end == 0 ? System.nanoTime() : end;
+        beforeEnd.run();
         future.completeExceptionally(e);
     }
 

@@ -41,6 +41,8 @@ import org.chunkedupload.api.WritePrecondition;
 public final class Uploader {
     /** First part size for streams of unknown length, when none is set: 8 MiB. */
     public static final long DEFAULT_STREAM_PART_SIZE = 8L << 20;
+    /** The most parts in flight at once: 256 (the CLI, the configuration file and the builder all use it). */
+    public static final int MAX_CONCURRENCY = 256;
     /** How long a transfer may make no progress before it fails, when not set: 2 minutes. */
     public static final java.time.Duration DEFAULT_STALL_TIMEOUT = java.time.Duration.ofMinutes(2);
     private static final long MAX_STREAM_PART = 1L << 30;
@@ -157,7 +159,7 @@ public final class Uploader {
         Capabilities caps = backend.capabilities();
         PartPlan plan = PartPlan.of(fp.size(), caps, partSize, backend.providerId());
         ChecksumAlgorithm alg = partChecksum(caps, backend.providerId());
-        return new Transfer(new TransferRun(this).start(run -> {
+        return new Transfer(owning(new TransferRun(this), journal).start(run -> {
             run.backend = backend;
             run.session = backend.initiate(target, options.toBuilder().partSizeHint(plan.partSize()).build());
             if (journal != null) {
@@ -274,7 +276,7 @@ public final class Uploader {
         Capabilities caps = backend.capabilities();
         PartPlan plan = PartPlan.of(now.size(), caps, j.partSize, backend.providerId());
         ChecksumAlgorithm alg = partChecksum(caps, backend.providerId());
-        return new Transfer(new TransferRun(this).start(run -> {
+        return new Transfer(owning(new TransferRun(this), journalPath).start(run -> {
             run.backend = backend;
             if (j.initiated != null) {
                 run.began = j.initiated;
@@ -418,6 +420,15 @@ public final class Uploader {
         return TransferRun.sorted(receipts);
     }
 
+    /** Makes {@code journal} (if any) the journal of {@code run} alone, until the run ends. */
+    private static TransferRun owning(TransferRun run, Path journal) {
+        if (journal != null) {
+            Journal.claim(journal);
+            run.beforeEnd = () -> Journal.release(journal); // before join() returns: the next transfer may take it
+        }
+        return run;
+    }
+
     private static SourceFingerprint fingerprint(Path file) {
         Objects.requireNonNull(file, "file");
         return SourceFingerprint.ofSource(file);
@@ -471,8 +482,8 @@ public final class Uploader {
          * @return this builder
          */
         public Builder concurrency(int parts) {
-            if (parts < 1 || parts > 256) {
-                throw new IllegalArgumentException("concurrency must be between 1 and 256, got " + parts);
+            if (parts < 1 || parts > MAX_CONCURRENCY) {
+                throw new IllegalArgumentException("'concurrency' must be between 1 and " + MAX_CONCURRENCY + ", got " + parts);
             }
             this.concurrency = parts;
             return this;
