@@ -129,4 +129,24 @@ public final class GrowthSchedule {
         return equal ? "equal parts of " + first + " bytes" : "parts of " + first + " bytes, doubling every " + tier
                 + " parts up to " + maxPart + " bytes";
     }
+
+    /** Streams never use parts above 1 GiB, whatever the provider allows: memory holds concurrency + 1 of them. */
+    private static final long MAX_STREAM_PART = 1L << 30;
+
+    /**
+     * @param caps the provider's capabilities
+     * @param partSize the configured first part size, or 0 for automatic
+     * @param providerId the provider id, for messages
+     * @return the schedule of a stream of unknown length
+     * @throws org.chunkedupload.api.PartSizeException when the first part is below the provider's minimum
+     */
+    static GrowthSchedule forStream(Capabilities caps, long partSize, String providerId) {
+        long first = partSize > 0 ? partSize : Math.max(Uploader.DEFAULT_STREAM_PART_SIZE, caps.minPartSize());
+        if (first < caps.minPartSize()) {
+            PartPlan.of(Long.MAX_VALUE / 4, caps, first, providerId); // throws, naming the minimum
+        }
+        Capabilities bounded = caps.maxPartSize() <= MAX_STREAM_PART ? caps
+                : caps.toBuilder().partSize(caps.minPartSize(), Math.max(MAX_STREAM_PART, caps.minPartSize())).build();
+        return new GrowthSchedule(Math.min(first, bounded.maxPartSize()), bounded);
+    }
 }

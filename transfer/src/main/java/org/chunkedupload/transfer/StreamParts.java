@@ -24,7 +24,7 @@ final class StreamParts {
 
     static List<PartReceipt> upload(TransferRun run, InputStream in, GrowthSchedule schedule, int firstPartNumber,
                                     int maxParts, ChecksumAlgorithm algorithm) throws IOException, InterruptedException {
-        Semaphore buffers = new Semaphore(run.cfg.concurrency() + 1);
+        Semaphore buffers = new Semaphore(run.cfg.concurrency + 1);
         Queue<byte[]> pool = new ConcurrentLinkedQueue<>(); // reused: no allocation per part once warm
         List<Future<PartReceipt>> futures = new ArrayList<>();
         List<Future<PartReceipt>> open = new ArrayList<>(); // not yet seen done; at most concurrency + 1

@@ -15,4 +15,24 @@ package org.chunkedupload.transfer;
  */
 public record TransferPlan(long objectSize, long partSize, long largestPartSize, int partCount, long requests,
                            long peakBufferBytes, long maxObjectSize, String schedule) {
+
+    /**
+     * What an upload of {@code size} bytes would do (see {@link Uploader#plan}).
+     *
+     * @param partSize the configured part size, or 0 for automatic
+     * @param concurrency parts in flight
+     */
+    static TransferPlan of(org.chunkedupload.api.Capabilities caps, String providerId, long size, long partSize,
+                           int concurrency) {
+        if (size >= 0) {
+            PartPlan p = PartPlan.of(size, caps, partSize, providerId);
+            return new TransferPlan(size, p.partSize(), p.partCount() == 1 ? size : p.partSize(), p.partCount(),
+                    p.partCount() + 2L, 0, Math.min(caps.maxObjectSize(), p.partSize() * caps.maxPartCount()),
+                    p.partCount() + " parts of " + p.partSize() + " bytes (the last " + p.length(p.partCount() - 1) + ")");
+        }
+        GrowthSchedule g = GrowthSchedule.forStream(caps, partSize, providerId);
+        return new TransferPlan(-1, g.partSize(0), g.partSize(caps.maxPartCount() - 1), -1, -1,
+                (concurrency + 1L) * g.partSize(0), Math.min(g.reachable(), caps.maxObjectSize()), g.toString()
+                + "; buffers grow to " + (concurrency + 1L) * g.partSize(caps.maxPartCount() - 1) + " bytes at the limit");
+    }
 }

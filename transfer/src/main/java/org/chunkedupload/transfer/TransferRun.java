@@ -76,56 +76,36 @@ final class TransferRun {
     TransferRun(Uploader cfg) {
         this.cfg = cfg;
         AtomicInteger n = new AtomicInteger();
-        this.workers = Executors.newFixedThreadPool(cfg.concurrency(), r -> {
+        this.workers = Executors.newFixedThreadPool(cfg.concurrency, r -> {
             Thread t = new Thread(r, "chunked-upload-part-" + n.incrementAndGet());
             t.setDaemon(true);
             return t;
         });
     }
 
+    /** @return a number that grows whenever the transfer moves, or -1 while a stall cannot be the store's fault */
+    long progressMark() {
+        return !uploading || readingSource ? -1 : sent.sum() + done.get() + retries.get();
+    }
+
     /**
-     * Watches for a stall: when neither a byte is read by the provider nor a part completes for
-     * {@code limit} before complete is sent, the transfer is cancelled and fails naming the stall.
+     * Fails the transfer as stalled: cancels it, and when a request blocked in a socket read (which
+     * ignores interrupts) keeps it from ending within {@link #STALL_GRACE}, fails it anyway.
      */
-    private void watchForStall(java.time.Duration limit) {
-        Thread t = new Thread(() -> {
-            long lastBytes = -1;
-            int lastDone = -1;
-            long lastChange = System.nanoTime();
-            try {
-                while (!future.isDone()) {
-                    Thread.sleep(Math.max(10, Math.min(1000, limit.toMillis() / 4)));
-                    long b = sent.sum();
-                    int d = done.get() + retries.get();
-                    if (b != lastBytes || d != lastDone || !uploading || readingSource) {
-                        lastBytes = b;
-                        lastDone = d;
-                        lastChange = System.nanoTime();
-                    } else if (System.nanoTime() - lastChange > limit.toNanos()) {
-                        stalledFor = limit;
-                        cancel();
-                        // a request blocked in a socket read ignores interrupts: do not wait for its own timeout
-                        try {
-                            future.get(STALL_GRACE.toMillis(), TimeUnit.MILLISECONDS);
-                        } catch (ExecutionException | java.util.concurrent.TimeoutException ended) {
-                            // failed as expected, or still blocked: handled below
-                        }
-                        if (!future.isDone()) {
-                            end = System.nanoTime();
-                            beforeEnd.run();
-                            future.completeExceptionally(new StalledTransferException(stallMessage()
-                                    + "; a request is still blocked, so an upload it started may be left: check 'pending'",
-                                    null));
-                        }
-                        return;
-                    }
-                }
-            } catch (InterruptedException e) {
-                // the transfer ended
-            }
-        }, "chunked-upload-stall-watchdog");
-        t.setDaemon(true);
-        t.start();
+    void stall(Duration limit) throws InterruptedException {
+        stalledFor = limit;
+        cancel();
+        try {
+            future.get(STALL_GRACE.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (ExecutionException | java.util.concurrent.TimeoutException ended) {
+            // failed as expected, or still blocked: handled below
+        }
+        if (!future.isDone()) {
+            end = System.nanoTime();
+            beforeEnd.run();
+            future.completeExceptionally(new StalledTransferException(stallMessage()
+                    + "; a request is still blocked, so an upload it started may be left: check 'pending'", null));
+        }
     }
 
     private String stallMessage() {
@@ -134,10 +114,24 @@ final class TransferRun {
                 + " reachable, or raise stall-timeout";
     }
 
+    /**
+     * Makes {@code journal} (if any) the journal of this run alone, until it ends.
+     *
+     * @return this run
+     * @throws org.chunkedupload.api.ConfigurationException when another running transfer owns the journal
+     */
+    TransferRun owning(java.nio.file.Path journal) {
+        if (journal != null) {
+            Journal.claim(journal);
+            beforeEnd = () -> Journal.release(journal); // before join() returns: the next transfer may take it
+        }
+        return this;
+    }
+
     /** Starts the coordinator thread. */
     TransferRun start(Body body) {
-        if (cfg.stallTimeout() != null) {
-            watchForStall(cfg.stallTimeout());
+        if (cfg.stallTimeout != null) {
+            StallWatchdog.watch(this, cfg.stallTimeout);
         }
         Thread t = new Thread(() -> execute(body), "chunked-upload-transfer");
         t.setDaemon(true);
@@ -154,7 +148,7 @@ final class TransferRun {
             if (journal != null) {
                 journal.delete();
             }
-            cfg.listener().onCompleted(r, progress());
+            cfg.listener.onCompleted(r, progress());
             end = System.nanoTime();
             beforeEnd.run();
             future.complete(r);
@@ -225,7 +219,7 @@ final class TransferRun {
         }
         ChunkedUploadSession s = session;
         if (s != null && abortOnFailure) {
-            if (cfg.keepOnFailure()) {
+            if (cfg.keepOnFailure) {
                 try {
                     if (journal != null) {
                         journal.flush();
@@ -323,17 +317,17 @@ final class TransferRun {
                     journal.record(r);
                 }
                 done.incrementAndGet();
-                cfg.listener().onPartCompleted(r, progress());
+                cfg.listener.onPartCompleted(r, progress());
                 return r;
             } catch (ChunkedUploadException e) {
                 Duration waited = Duration.ofNanos(System.nanoTime() - start);
-                if (cancelled || !e.retryable() || attempt >= cfg.retry().maxAttempts()
-                        || waited.compareTo(cfg.retry().deadline()) > 0) {
+                if (cancelled || !e.retryable() || attempt >= cfg.retry.maxAttempts()
+                        || waited.compareTo(cfg.retry.deadline()) > 0) {
                     throw e;
                 }
-                Duration backoff = cfg.retry().backoff(attempt);
+                Duration backoff = cfg.retry.backoff(attempt);
                 retries.incrementAndGet();
-                cfg.listener().onPartRetry(number, attempt, e, backoff);
+                cfg.listener.onPartRetry(number, attempt, e, backoff);
                 Thread.sleep(backoff.toMillis());
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
@@ -366,10 +360,10 @@ final class TransferRun {
                     return OutcomeCheck.resolve(backend, expected, e);
                 } catch (ChunkedUploadException notThere) {
                     // a transient failure with no object at the key: the upload is still there, so complete again
-                    if (!e.retryable() || cancelled || attempt >= cfg.retry().maxAttempts()) {
+                    if (!e.retryable() || cancelled || attempt >= cfg.retry.maxAttempts()) {
                         throw notThere;
                     }
-                    Duration backoff = cfg.retry().backoff(attempt);
+                    Duration backoff = cfg.retry.backoff(attempt);
                     retries.incrementAndGet();
                     try {
                         Thread.sleep(backoff.toMillis());

@@ -1,12 +1,8 @@
 package org.chunkedupload.transfer;
 
-import java.io.IOException;
 import java.io.InputStream;
 import java.nio.ByteBuffer;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -45,19 +41,18 @@ public final class Uploader {
     public static final int MAX_CONCURRENCY = 256;
     /** How long a transfer may make no progress before it fails, when not set: 2 minutes. */
     public static final java.time.Duration DEFAULT_STALL_TIMEOUT = java.time.Duration.ofMinutes(2);
-    private static final long MAX_STREAM_PART = 1L << 30;
 
-    private final long partSize;
-    private final int concurrency;
-    private final RetryPolicy retry;
+    final long partSize;
+    final int concurrency;
+    final RetryPolicy retry;
     private final ChecksumAlgorithm checksum;
     private final boolean checksumOff;
-    private final TransferListener listener;
+    final TransferListener listener;
     private final WritePrecondition precondition;
     private final UploadOptions options;
-    private final boolean keepOnFailure;
+    final boolean keepOnFailure;
     private final Path journal;
-    private final java.time.Duration stallTimeout;
+    final java.time.Duration stallTimeout;
 
     private Uploader(Builder b) {
         this.stallTimeout = b.stallTimeout;
@@ -78,26 +73,6 @@ public final class Uploader {
         return new Builder();
     }
 
-    int concurrency() {
-        return concurrency;
-    }
-
-    RetryPolicy retry() {
-        return retry;
-    }
-
-    TransferListener listener() {
-        return listener;
-    }
-
-    boolean keepOnFailure() {
-        return keepOnFailure;
-    }
-
-    java.time.Duration stallTimeout() {
-        return stallTimeout;
-    }
-
     /**
      * Computes what an upload would do, without moving bytes.
      *
@@ -108,41 +83,12 @@ public final class Uploader {
      * @throws org.chunkedupload.api.PartSizeException when the part size breaks the provider's limits
      */
     public TransferPlan plan(Capabilities caps, String providerId, long size) {
-        if (size >= 0) {
-            PartPlan p = PartPlan.of(size, caps, partSize, providerId);
-            return new TransferPlan(size, p.partSize(), p.partCount() == 1 ? size : p.partSize(), p.partCount(),
-                    p.partCount() + 2L, 0, Math.min(caps.maxObjectSize(), p.partSize() * caps.maxPartCount()),
-                    p.partCount() + " parts of " + p.partSize() + " bytes (the last " + p.length(p.partCount() - 1) + ")");
-        }
-        GrowthSchedule g = schedule(caps, providerId);
-        return new TransferPlan(-1, g.partSize(0), g.partSize(caps.maxPartCount() - 1), -1, -1,
-                (concurrency + 1L) * g.partSize(0), Math.min(g.reachable(), caps.maxObjectSize()), g.toString()
-                + "; buffers grow to " + (concurrency + 1L) * g.partSize(caps.maxPartCount() - 1) + " bytes at the limit");
+        return TransferPlan.of(caps, providerId, size, partSize, concurrency);
     }
 
-    private GrowthSchedule schedule(Capabilities caps, String providerId) {
-        long first = partSize > 0 ? partSize : Math.max(DEFAULT_STREAM_PART_SIZE, caps.minPartSize());
-        if (first < caps.minPartSize()) {
-            PartPlan.of(Long.MAX_VALUE / 4, caps, first, providerId); // throws, naming the minimum
-        }
-        Capabilities bounded = caps.maxPartSize() <= MAX_STREAM_PART ? caps
-                : caps.toBuilder().partSize(caps.minPartSize(), Math.max(MAX_STREAM_PART, caps.minPartSize())).build();
-        return new GrowthSchedule(Math.min(first, bounded.maxPartSize()), bounded);
-    }
-
+    /** @return the part checksum to compute and send, or null: see {@link PlannedParts#checksum} */
     ChecksumAlgorithm partChecksum(Capabilities caps, String providerId) {
-        if (checksumOff || !caps.supports(Feature.PART_CHECKSUM)) {
-            return null;
-        }
-        if (checksum != null) {
-            if (!caps.checksumAlgorithms().contains(checksum)) {
-                throw new ConfigurationException("provider " + providerId + " verifies " + caps.checksumAlgorithms()
-                        + " part checksums, not " + checksum + ": choose one of those or none");
-            }
-            return checksum;
-        }
-        return caps.checksumAlgorithms().contains(ChecksumAlgorithm.CRC32C) ? ChecksumAlgorithm.CRC32C
-                : caps.checksumAlgorithms().stream().findFirst().orElse(null);
+        return PlannedParts.checksum(caps, providerId, checksum, checksumOff);
     }
 
     /**
@@ -155,11 +101,11 @@ public final class Uploader {
      * @throws IllegalArgumentException when the file is missing or not a regular file
      */
     public Transfer start(StorageBackend backend, Path file, ObjectTarget target) {
-        SourceFingerprint fp = fingerprint(file);
+        SourceFingerprint fp = SourceFingerprint.ofSource(file);
         Capabilities caps = backend.capabilities();
         PartPlan plan = PartPlan.of(fp.size(), caps, partSize, backend.providerId());
         ChecksumAlgorithm alg = partChecksum(caps, backend.providerId());
-        return new Transfer(owning(new TransferRun(this), journal).start(run -> {
+        return new Transfer(new TransferRun(this).owning(journal).start(run -> {
             run.backend = backend;
             run.session = backend.initiate(target, options.toBuilder().partSizeHint(plan.partSize()).build());
             if (journal != null) {
@@ -167,7 +113,7 @@ public final class Uploader {
                 run.journal.write();
             }
             listener.onInitiated(run.session.handle());
-            return uploadFile(run, file, fp, plan, alg, Map.of(), precondition);
+            return PlannedParts.uploadFile(run, file, fp, plan, alg, Map.of(), precondition);
         }));
     }
 
@@ -190,7 +136,7 @@ public final class Uploader {
             run.backend = backend;
             run.session = backend.initiate(target, options.toBuilder().partSizeHint(plan.partSize()).build());
             listener.onInitiated(run.session.handle());
-            return run.complete(uploadPlan(run, src, plan, alg, Map.of()), precondition);
+            return run.complete(PlannedParts.upload(run, src, plan, alg, Map.of()), precondition);
         }));
     }
 
@@ -208,7 +154,7 @@ public final class Uploader {
             throw new IllegalArgumentException("a journal needs a file source; a stream cannot be re-read after a crash");
         }
         Capabilities caps = backend.capabilities();
-        GrowthSchedule g = schedule(caps, backend.providerId());
+        GrowthSchedule g = GrowthSchedule.forStream(caps, partSize, backend.providerId());
         ChecksumAlgorithm alg = partChecksum(caps, backend.providerId());
         return new Transfer(new TransferRun(this).start(run -> {
             run.backend = backend;
@@ -266,33 +212,7 @@ public final class Uploader {
      * @throws IntegrityException when the source changed since the journal was written
      */
     public Transfer resume(StorageBackend backend, Path journalPath) {
-        Journal j = Journal.load(journalPath);
-        SourceFingerprint now = fingerprint(j.source);
-        if (!now.equals(j.fingerprint)) {
-            throw new IntegrityException(j.source + " changed since the upload began (size, modification time or"
-                    + " content differ from the journal): it cannot be resumed; abort upload " + j.handle.uploadId()
-                    + " of " + j.handle.target() + " and upload the file again");
-        }
-        Capabilities caps = backend.capabilities();
-        PartPlan plan = PartPlan.of(now.size(), caps, j.partSize, backend.providerId());
-        ChecksumAlgorithm alg = partChecksum(caps, backend.providerId());
-        return new Transfer(owning(new TransferRun(this), journalPath).start(run -> {
-            run.backend = backend;
-            if (j.initiated != null) {
-                run.began = j.initiated;
-            }
-            run.journal = j;
-            Map<Integer, PartReceipt> done;
-            try {
-                run.session = backend.resume(j.handle);
-                done = Reconcile.done(run.session, caps, j, plan, PartSources.of(j.source));
-            } catch (org.chunkedupload.api.NoSuchUploadException gone) {
-                // completed by the run that wrote the journal (killed before it could say so), or really lost
-                return OutcomeCheck.resolve(backend, Reconcile.expected(j, plan, PartSources.of(j.source)), gone);
-            }
-            listener.onInitiated(j.handle);
-            return uploadFile(run, j.source, now, plan, alg, done, j.precondition);
-        }));
+        return Resumption.start(this, backend, journalPath);
     }
 
     /**
@@ -322,37 +242,7 @@ public final class Uploader {
      */
     public List<PartReceipt> uploadParts(StorageBackend backend, UploadHandle handle, Path file, int firstPart,
                                          int lastPart) {
-        SourceFingerprint fp = fingerprint(file);
-        PartPlan plan = PartPlan.of(fp.size(), backend.capabilities(), partSize, backend.providerId());
-        int first = plan.partNumber(0);
-        int last = plan.partNumber(plan.partCount() - 1);
-        if (firstPart < first || lastPart > last || firstPart > lastPart) {
-            throw new IllegalArgumentException("part range " + firstPart + ".." + lastPart + " is not within the plan's "
-                    + first + ".." + last + " (" + plan.partCount() + " parts of " + plan.partSize() + " bytes)");
-        }
-        TransferRun run = new TransferRun(this);
-        run.abortOnFailure = false;
-        run.session = backend.resume(handle);
-        try {
-            int n = lastPart - firstPart + 1;
-            int[] numbers = new int[n];
-            long[] lengths = new long[n];
-            TransferRun.BodySupplier[] bodies = new TransferRun.BodySupplier[n];
-            PartSources src = PartSources.of(file);
-            for (int i = 0; i < n; i++) {
-                int index = firstPart - first + i;
-                numbers[i] = plan.partNumber(index);
-                lengths[i] = plan.length(index);
-                bodies[i] = () -> src.open(plan.offset(index), plan.length(index));
-            }
-            return TransferRun.sorted(run.uploadAll(numbers, lengths, bodies,
-                    partChecksum(backend.capabilities(), backend.providerId())));
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new CancelledTransferException("interrupted while uploading parts", e);
-        } finally {
-            run.shutdown();
-        }
+        return CooperativeUpload.uploadParts(this, backend, handle, file, firstPart, lastPart);
     }
 
     /**
@@ -366,72 +256,7 @@ public final class Uploader {
      * @throws InvalidPartException naming the first missing or mis-sized part
      */
     public UploadResult completeUploaded(StorageBackend backend, UploadHandle handle, Path file) {
-        SourceFingerprint fp = fingerprint(file);
-        PartPlan plan = PartPlan.of(fp.size(), backend.capabilities(), partSize, backend.providerId());
-        var session = backend.resume(handle);
-        Map<Integer, PartReceipt> stored = new java.util.HashMap<>();
-        session.listParts().forEach(r -> stored.put(r.partNumber(), r));
-        List<PartReceipt> receipts = new ArrayList<>();
-        for (int i = 0; i < plan.partCount(); i++) {
-            PartReceipt r = stored.get(plan.partNumber(i));
-            if (r == null || r.size() != plan.length(i)) {
-                throw new InvalidPartException("part " + plan.partNumber(i) + " of " + plan.partCount() + " is "
-                        + (r == null ? "missing" : r.size() + " bytes, not " + plan.length(i)) + ": upload it before completing");
-            }
-            receipts.add(r);
-        }
-        return session.complete(receipts, precondition);
-    }
-
-    private UploadResult uploadFile(TransferRun run, Path file, SourceFingerprint before, PartPlan plan,
-                                    ChecksumAlgorithm alg, Map<Integer, PartReceipt> done, WritePrecondition pre)
-            throws InterruptedException {
-        List<PartReceipt> receipts = uploadPlan(run, PartSources.of(file), plan, alg, done);
-        SourceFingerprint after = fingerprint(file);
-        if (!after.equals(before)) {
-            throw new IntegrityException(file + " changed while it was being uploaded (" + before.difference(after)
-                    + "), so the parts may mix old and new bytes; nothing was published: upload it again once it is"
-                    + " no longer written to");
-        }
-        return run.complete(receipts, pre);
-    }
-
-    private static List<PartReceipt> uploadPlan(TransferRun run, PartSources src, PartPlan plan, ChecksumAlgorithm alg,
-                                                Map<Integer, PartReceipt> done) throws InterruptedException {
-        run.partsTotal = plan.partCount();
-        run.bytesTotal = plan.objectSize();
-        List<PartReceipt> receipts = new ArrayList<>(done.values());
-        done.values().forEach(run::alreadyDone);
-        int todo = plan.partCount() - done.size();
-        int[] numbers = new int[todo];
-        long[] lengths = new long[todo];
-        TransferRun.BodySupplier[] bodies = new TransferRun.BodySupplier[todo];
-        int k = 0;
-        for (int i = 0; i < plan.partCount(); i++) {
-            if (done.containsKey(plan.partNumber(i))) {
-                continue;
-            }
-            int index = i;
-            numbers[k] = plan.partNumber(i);
-            lengths[k] = plan.length(i);
-            bodies[k++] = () -> src.open(plan.offset(index), plan.length(index));
-        }
-        receipts.addAll(run.uploadAll(numbers, lengths, bodies, alg));
-        return TransferRun.sorted(receipts);
-    }
-
-    /** Makes {@code journal} (if any) the journal of {@code run} alone, until the run ends. */
-    private static TransferRun owning(TransferRun run, Path journal) {
-        if (journal != null) {
-            Journal.claim(journal);
-            run.beforeEnd = () -> Journal.release(journal); // before join() returns: the next transfer may take it
-        }
-        return run;
-    }
-
-    private static SourceFingerprint fingerprint(Path file) {
-        Objects.requireNonNull(file, "file");
-        return SourceFingerprint.ofSource(file);
+        return CooperativeUpload.completeUploaded(this, backend, handle, file, precondition);
     }
 
     /** Mutable builder of {@link Uploader}; not thread-safe. */

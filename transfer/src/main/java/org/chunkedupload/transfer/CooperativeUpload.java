@@ -1,0 +1,76 @@
+package org.chunkedupload.transfer;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.chunkedupload.api.InvalidPartException;
+import org.chunkedupload.api.PartReceipt;
+import org.chunkedupload.api.StorageBackend;
+import org.chunkedupload.api.UploadHandle;
+import org.chunkedupload.api.UploadResult;
+import org.chunkedupload.api.WritePrecondition;
+
+/**
+ * One upload shared by several processes or hosts: each sends a disjoint range of parts of the same
+ * file and plan ({@link Uploader#uploadParts}), never aborting the shared upload on failure, and any
+ * one completes it from the store's part list ({@link Uploader#completeUploaded}).
+ */
+final class CooperativeUpload {
+    private CooperativeUpload() {
+    }
+
+    static List<PartReceipt> uploadParts(Uploader u, StorageBackend backend, UploadHandle handle, Path file, int firstPart,
+                                         int lastPart) {
+        SourceFingerprint fp = SourceFingerprint.ofSource(file);
+        PartPlan plan = PartPlan.of(fp.size(), backend.capabilities(), u.partSize, backend.providerId());
+        int first = plan.partNumber(0);
+        int last = plan.partNumber(plan.partCount() - 1);
+        if (firstPart < first || lastPart > last || firstPart > lastPart) {
+            throw new IllegalArgumentException("part range " + firstPart + ".." + lastPart + " is not within the plan's "
+                    + first + ".." + last + " (" + plan.partCount() + " parts of " + plan.partSize() + " bytes)");
+        }
+        TransferRun run = new TransferRun(u);
+        run.abortOnFailure = false;
+        run.session = backend.resume(handle);
+        try {
+            int n = lastPart - firstPart + 1;
+            int[] numbers = new int[n];
+            long[] lengths = new long[n];
+            TransferRun.BodySupplier[] bodies = new TransferRun.BodySupplier[n];
+            PartSources src = PartSources.of(file);
+            for (int i = 0; i < n; i++) {
+                int index = firstPart - first + i;
+                numbers[i] = plan.partNumber(index);
+                lengths[i] = plan.length(index);
+                bodies[i] = () -> src.open(plan.offset(index), plan.length(index));
+            }
+            return TransferRun.sorted(run.uploadAll(numbers, lengths, bodies,
+                    u.partChecksum(backend.capabilities(), backend.providerId())));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new CancelledTransferException("interrupted while uploading parts", e);
+        } finally {
+            run.shutdown();
+        }
+    }
+
+    static UploadResult completeUploaded(Uploader u, StorageBackend backend, UploadHandle handle, Path file,
+                                         WritePrecondition precondition) {
+        SourceFingerprint fp = SourceFingerprint.ofSource(file);
+        PartPlan plan = PartPlan.of(fp.size(), backend.capabilities(), u.partSize, backend.providerId());
+        var session = backend.resume(handle);
+        Map<Integer, PartReceipt> stored = new java.util.HashMap<>();
+        session.listParts().forEach(r -> stored.put(r.partNumber(), r));
+        List<PartReceipt> receipts = new ArrayList<>();
+        for (int i = 0; i < plan.partCount(); i++) {
+            PartReceipt r = stored.get(plan.partNumber(i));
+            if (r == null || r.size() != plan.length(i)) {
+                throw new InvalidPartException("part " + plan.partNumber(i) + " of " + plan.partCount() + " is "
+                        + (r == null ? "missing" : r.size() + " bytes, not " + plan.length(i)) + ": upload it before completing");
+            }
+            receipts.add(r);
+        }
+        return session.complete(receipts, precondition);
+    }
+}
