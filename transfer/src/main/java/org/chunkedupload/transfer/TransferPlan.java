@@ -19,8 +19,12 @@ public record TransferPlan(long objectSize, long partSize, long largestPartSize,
     /**
      * What an upload of {@code size} bytes would do (see {@link Uploader#plan}).
      *
+     * @param caps the provider's capabilities
+     * @param providerId the provider id, for messages
+     * @param size the object size, or -1 for a stream of unknown length
      * @param partSize the configured part size, or 0 for automatic
      * @param concurrency parts in flight
+     * @return the plan
      */
     static TransferPlan of(org.chunkedupload.api.Capabilities caps, String providerId, long size, long partSize,
                            int concurrency) {
