@@ -42,9 +42,7 @@ class FakeGcsTckTest extends ChunkedUploadTck {
     }
 
     @Override
-    protected BackendConfig withRequestTimeout(BackendConfig config, java.time.Duration timeout) {
-        java.util.Map<String, String> settings = new java.util.HashMap<>(config.settings());
-        settings.put("read-timeout", timeout.toMillis() + "ms");
-        return BackendConfig.of(config.provider(), settings);
+    protected String requestTimeoutSetting() {
+        return "read-timeout";
     }
 }

@@ -50,9 +50,7 @@ class MotoTckTest extends ChunkedUploadTck {
     }
 
     @Override
-    protected BackendConfig withRequestTimeout(BackendConfig config, java.time.Duration timeout) {
-        java.util.Map<String, String> settings = new java.util.HashMap<>(config.settings());
-        settings.put("socket-timeout", timeout.toMillis() + "ms");
-        return BackendConfig.of(config.provider(), settings);
+    protected String requestTimeoutSetting() {
+        return "socket-timeout";
     }
 }

@@ -47,15 +47,13 @@ public abstract class FaultRules extends SessionRules {
     }
 
     /**
-     * The backend settings with the provider's per-request timeout (the longest silence of the server
-     * it waits for) set to {@code timeout}, for FAULT-04.
+     * The name of the provider's per-request timeout setting (the longest silence of the server it
+     * waits for; it must take a duration such as {@code 2000ms}), for FAULT-04.
      *
-     * @param config the kit's configuration
-     * @param timeout the timeout to set
-     * @return the configuration with that timeout, or {@code null} (the default) when the provider has
-     *     no such setting: FAULT-04 is then skipped
+     * @return the setting's name, or {@code null} (the default) when the provider has none: FAULT-04
+     *     is then skipped
      */
-    protected BackendConfig withRequestTimeout(BackendConfig config, java.time.Duration timeout) {
+    protected String requestTimeoutSetting() {
         return null;
     }
 
@@ -176,9 +174,12 @@ public abstract class FaultRules extends SessionRules {
         java.time.Duration timeout = java.time.Duration.ofSeconds(2);
         Assumptions.assumeTrue(faultProxyTarget() != null, "SKIPPED: the kit names no HTTP server for this provider"
                 + " (faultProxyTarget()), so no fault can be injected on the wire");
-        BackendConfig config = withRequestTimeout(backendConfig(), timeout);
-        Assumptions.assumeTrue(config != null, "SKIPPED: the kit names no request-timeout setting for this provider"
-                + " (withRequestTimeout())");
+        String setting = requestTimeoutSetting();
+        Assumptions.assumeTrue(setting != null, "SKIPPED: the kit names no request-timeout setting for this provider"
+                + " (requestTimeoutSetting())");
+        Map<String, String> settings = new LinkedHashMap<>(backendConfig().settings());
+        settings.put(setting, timeout.toMillis() + "ms");
+        BackendConfig config = BackendConfig.of(backendConfig().provider(), settings);
         AtomicBoolean silent = new AtomicBoolean();
         StorageBackend b = throughProxy(r -> silent.get() ? Action.SILENT : Action.FORWARD, config);
         ChunkedUploadSession s = track(b.initiate(new ObjectTarget(b.providerId(), bucket, key("fault04"))));

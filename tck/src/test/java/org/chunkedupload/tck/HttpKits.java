@@ -1,7 +1,5 @@
 package org.chunkedupload.tck;
 
-import java.time.Duration;
-import java.util.HashMap;
 import java.util.Map;
 import org.chunkedupload.api.BackendConfig;
 import org.chunkedupload.api.ProviderRegistry;
@@ -42,10 +40,8 @@ final class HttpKits {
         }
 
         @Override
-        protected BackendConfig withRequestTimeout(BackendConfig config, Duration timeout) {
-            Map<String, String> settings = new HashMap<>(config.settings());
-            settings.put("read-timeout", timeout.toMillis() + "ms");
-            return BackendConfig.of(config.provider(), settings);
+        protected String requestTimeoutSetting() {
+            return "read-timeout";
         }
     }
 
