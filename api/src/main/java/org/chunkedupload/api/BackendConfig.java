@@ -113,7 +113,7 @@ public final class BackendConfig {
     }
 
     /**
-     * A duration setting: a whole number and a unit ({@code 500ms}, {@code 30s}, {@code 2m},
+     * A duration setting in the grammar of {@link Durations} ({@code 500ms}, {@code 30s}, {@code 2m},
      * {@code 1h}); a bare number means seconds.
      *
      * @param key a setting name
@@ -126,16 +126,14 @@ public final class BackendConfig {
         if (v == null) {
             return dflt;
         }
-        java.util.regex.Matcher m = java.util.regex.Pattern.compile("(\\d{1,9})\\s*(ms|s|m|h)?").matcher(v.trim());
-        if (m.matches() && Long.parseLong(m.group(1)) > 0) {
-            long n = Long.parseLong(m.group(1));
-            String unit = m.group(2) == null ? "s" : m.group(2);
-            return switch (unit) {
-                case "ms" -> java.time.Duration.ofMillis(n);
-                case "m" -> java.time.Duration.ofMinutes(n);
-                case "h" -> java.time.Duration.ofHours(n);
-                default -> java.time.Duration.ofSeconds(n);
-            };
+        try {
+            java.time.Duration d = v.trim().matches("\\d{1,9}") ? java.time.Duration.ofSeconds(Long.parseLong(v.trim()))
+                    : Durations.parse(v);
+            if (!d.isZero()) {
+                return d;
+            }
+        } catch (IllegalArgumentException e) {
+            // reported below
         }
         throw new ConfigurationException("setting '" + key + "' of provider " + provider
                 + " must be a positive duration such as 500ms, 30s or 2m, got '" + v + "'");

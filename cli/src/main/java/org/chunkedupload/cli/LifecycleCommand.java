@@ -2,9 +2,9 @@ package org.chunkedupload.cli;
 
 import java.time.Duration;
 import java.util.concurrent.Callable;
+import org.chunkedupload.api.Durations;
 import org.chunkedupload.api.ObjectPrefix;
 import org.chunkedupload.api.ProviderRegistry;
-import org.chunkedupload.config.Durations;
 import org.chunkedupload.spi.StorageProvider;
 import org.chunkedupload.spi.UploadBackstop;
 import picocli.CommandLine.Command;

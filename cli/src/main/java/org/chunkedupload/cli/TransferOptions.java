@@ -42,7 +42,7 @@ final class TransferOptions {
         @Override
         public java.time.Duration convert(String value) {
             try {
-                return org.chunkedupload.config.Durations.parse(value);
+                return org.chunkedupload.api.Durations.parse(value);
             } catch (IllegalArgumentException e) {
                 throw new picocli.CommandLine.TypeConversionException(e.getMessage());
             }

@@ -15,6 +15,7 @@ import java.util.Properties;
 import java.util.TreeMap;
 import org.chunkedupload.api.BackendConfig;
 import org.chunkedupload.api.ConfigurationException;
+import org.chunkedupload.api.Durations;
 import org.chunkedupload.api.ObjectTarget;
 import org.chunkedupload.api.ProviderRegistry;
 import org.chunkedupload.api.StorageBackend;

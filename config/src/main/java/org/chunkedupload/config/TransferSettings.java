@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Locale;
 import org.chunkedupload.api.ChecksumAlgorithm;
+import org.chunkedupload.api.Durations;
 import org.chunkedupload.transfer.RetryPolicy;
 import org.chunkedupload.transfer.Uploader;
 

@@ -1,4 +1,4 @@
-package org.chunkedupload.config;
+package org.chunkedupload.api;
 
 import java.time.Duration;
 import java.util.Locale;
@@ -7,7 +7,8 @@ import java.util.regex.Pattern;
 
 /**
  * Durations as people write them: a whole number and a unit, {@code 200ms}, {@code 30s},
- * {@code 15m}, {@code 24h}, {@code 7d}.
+ * {@code 15m}, {@code 24h}, {@code 7d}. One grammar for the configuration file, the command line and
+ * provider settings ({@link BackendConfig#getDuration}).
  */
 public final class Durations {
     private static final Pattern FORMAT = Pattern.compile("(\\d{1,9})(ms|[smhd])");
