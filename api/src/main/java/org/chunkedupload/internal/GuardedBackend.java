@@ -183,16 +183,11 @@ public final class GuardedBackend implements StorageBackend {
         }
         org.chunkedupload.api.Checksum stored = info.get().checksum();
         if (stored == null || stored.algorithm() != org.chunkedupload.api.ChecksumAlgorithm.CRC32C) {
-            java.util.zip.CRC32C c = new java.util.zip.CRC32C();
-            byte[] buf = new byte[1 << 20];
-            try (InputStream in = provider.read(t.bucket(), t.key())) {
-                for (int r; (r = in.read(buf)) > 0; ) {
-                    c.update(buf, 0, r);
-                }
+            try {
+                stored = org.chunkedupload.spi.Crc32c.of(provider.read(t.bucket(), t.key()));
             } catch (java.io.IOException | RuntimeException e) {
                 return Optional.empty(); // cannot tell: the caller reports the original failure
             }
-            stored = org.chunkedupload.api.Checksum.crc32c(c.getValue());
         }
         return stored.equals(crc32c) ? Optional.of(new org.chunkedupload.api.UploadResult(t, size, info.get().etag(), null,
                 stored, parts)) : Optional.empty();

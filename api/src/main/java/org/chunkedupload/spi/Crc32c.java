@@ -71,6 +71,24 @@ public final class Crc32c {
     }
 
     /**
+     * Reads a stream to its end and closes it.
+     *
+     * @param in the bytes, e.g. an object read back to check it
+     * @return their CRC-32C
+     * @throws IOException when reading fails
+     */
+    public static Checksum of(java.io.InputStream in) throws java.io.IOException {
+        java.util.zip.CRC32C crc = new java.util.zip.CRC32C();
+        byte[] buf = new byte[1 << 20];
+        try (in) {
+            for (int r; (r = in.read(buf)) > 0; ) {
+                crc.update(buf, 0, r);
+            }
+        }
+        return Checksum.crc32c(crc.getValue());
+    }
+
+    /**
      * @param checksum a CRC-32C checksum
      * @return its value as an unsigned int in a long
      */

@@ -1,11 +1,9 @@
 package org.chunkedupload.transfer;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
-import java.util.zip.CRC32C;
 import org.chunkedupload.api.Checksum;
 import org.chunkedupload.api.ChecksumAlgorithm;
 import org.chunkedupload.api.ChunkedUploadException;
@@ -14,6 +12,7 @@ import org.chunkedupload.api.ObjectInfo;
 import org.chunkedupload.api.ObjectTarget;
 import org.chunkedupload.api.StorageBackend;
 import org.chunkedupload.api.UploadResult;
+import org.chunkedupload.spi.Crc32c;
 
 /**
  * Resolves a complete whose outcome is unknown (the response was lost, the request timed out, a
@@ -82,18 +81,13 @@ final class OutcomeCheck {
     }
 
     private static Checksum readBack(StorageBackend backend, ObjectTarget t, ChunkedUploadException failure) {
-        CRC32C crc = new CRC32C();
-        byte[] buf = new byte[1 << 20];
-        try (InputStream in = backend.read(t.bucket(), t.key())) {
-            for (int r; (r = in.read(buf)) > 0; ) {
-                crc.update(buf, 0, r);
-            }
+        try {
+            return Crc32c.of(backend.read(t.bucket(), t.key()));
         } catch (IOException | ChunkedUploadException e) {
             failure.addSuppressed(e);
             throw restate(failure, "and the object at " + t + " could not be read back to check it (" + e.getMessage()
                     + "); run the same command again to check once more");
         }
-        return Checksum.crc32c(crc.getValue());
     }
 
     private static ChunkedUploadException restate(ChunkedUploadException failure, String what) {
