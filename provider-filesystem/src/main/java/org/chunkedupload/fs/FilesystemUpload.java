@@ -47,12 +47,14 @@ final class FilesystemUpload implements ProviderUpload {
     private final UploadHandle handle;
     private final Path target;
     private final Path dir;
+    private final JoinTemporaries temporaries;
 
     FilesystemUpload(FilesystemBackend backend, UploadHandle handle, Path target, Path dir) {
         this.backend = backend;
         this.handle = handle;
         this.target = target;
         this.dir = dir;
+        this.temporaries = new JoinTemporaries(target, handle.uploadId());
     }
 
     @Override
@@ -122,7 +124,7 @@ final class FilesystemUpload implements ProviderUpload {
         Properties manifest = manifest();
         long hint = Long.parseLong(manifest.getProperty("part-size-hint", "0"));
         List<FileChannel> channels = new ArrayList<>();
-        Path tmp = target.resolveSibling(tmpPrefix() + Staging.randomId(4) + TMP_SUFFIX);
+        Path tmp = temporaries.next();
         try {
             List<PartFile> parts = openParts(receipts, channels);
             Staging.createDirectories(target.getParent(), false);
@@ -130,7 +132,7 @@ final class FilesystemUpload implements ProviderUpload {
             long size = parts.stream().mapToLong(PartFile::length).sum();
             boolean inPlace = inPlace(parts, hint);
             if (!inPlace) {
-                join(parts, channels, tmp);
+                join(parts, channels, tmp, dir);
             }
             Claims.Held claim;
             try {
@@ -164,7 +166,7 @@ final class FilesystemUpload implements ProviderUpload {
         if (inPlace && regions(claimed) != parts.size()) {
             // a part upload claimed a region of the data file before the claim above: it may still write
             // there, so the data file must not become the object; join a copy instead
-            join(parts, channels, tmp);
+            join(parts, channels, tmp, claimed);
             inPlace = false;
         }
         Path source = tmp;
@@ -184,8 +186,8 @@ final class FilesystemUpload implements ProviderUpload {
             throw e;
         }
         writeAttributes(manifest);
+        temporaries.deleteMarked(claimed); // what earlier, interrupted joins of this upload left next to the target
         Staging.deleteTree(claimed);
-        deleteStrayTemporaries();
         BasicFileAttributes a = Files.readAttributes(target, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
         long crc = 0;
         for (PartFile p : parts) {
@@ -268,7 +270,12 @@ final class FilesystemUpload implements ProviderUpload {
         return parts;
     }
 
-    private void join(List<PartFile> parts, List<FileChannel> channels, Path tmp) throws IOException {
+    /**
+     * Joins the parts into {@code tmp} next to the target, first leaving a marker naming it in the
+     * staging directory, so that a temporary left by a crash is found without listing the target's directory.
+     */
+    private void join(List<PartFile> parts, List<FileChannel> channels, Path tmp, Path stagingDir) throws IOException {
+        temporaries.mark(stagingDir, tmp);
         try (FileChannel out = FileChannel.open(tmp, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
             for (int i = 0; i < parts.size(); i++) {
                 FileChannel in = channels.get(i);
@@ -351,28 +358,9 @@ final class FilesystemUpload implements ProviderUpload {
                 // already aborted or completed: abort is idempotent; an interrupted abort's leftovers go below
             }
             Claims.removeAbortLeftovers(dir.getParent(), handle.uploadId());
-            deleteStrayTemporaries();
+            temporaries.deleteAll();
         } catch (IOException e) {
             throw Staging.map("abort " + handle.target(), e);
-        }
-    }
-
-    /** Temporary files of this upload are named {@code .<name>.<uploadId>-<random>.cu-tmp} next to the target. */
-    private String tmpPrefix() {
-        return "." + target.getFileName() + "." + handle.uploadId() + "-";
-    }
-
-    private void deleteStrayTemporaries() throws IOException {
-        if (!Containment.isRealDirectory(target.getParent())) {
-            return;
-        }
-        try (Stream<Path> s = Files.list(target.getParent())) {
-            for (Path p : (Iterable<Path>) s::iterator) {
-                String n = p.getFileName().toString();
-                if (n.startsWith(tmpPrefix()) && n.endsWith(TMP_SUFFIX) && Containment.isRegularFile(p)) {
-                    Files.deleteIfExists(p);
-                }
-            }
         }
     }
 

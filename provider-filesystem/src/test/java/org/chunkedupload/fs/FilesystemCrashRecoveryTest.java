@@ -139,4 +139,21 @@ class FilesystemCrashRecoveryTest {
             pool.shutdownNow();
         }
     }
+
+    @Test
+    void aTemporaryLeftByAJoinThatDiedIsRemovedByTheNextComplete() throws Exception {
+        ChunkedUploadSession s = fs.initiate(ObjectTarget.parse("fs://demo/joined")); // no part-size hint: complete joins
+        var receipts = List.of(s.uploadPart(1, new byte[100]), s.uploadPart(2, new byte[50]));
+        Path dir = root.resolve(".chunked-uploads/demo/" + s.handle().uploadId());
+        JoinTemporaries temporaries = new JoinTemporaries(root.resolve("demo/joined"), s.handle().uploadId());
+        Path stray = temporaries.next();
+        temporaries.mark(dir, stray); // what a join leaves when its process dies before the rename
+        Files.write(stray, new byte[70]);
+        s.complete(receipts);
+        assertTrue(Files.notExists(stray), "the dead join's temporary is gone");
+        assertEquals(150, Files.size(root.resolve("demo/joined")));
+        try (Stream<Path> left = Files.list(root.resolve("demo"))) {
+            assertEquals(List.of(root.resolve("demo/joined")), left.toList(), "nothing else next to the object");
+        }
+    }
 }
