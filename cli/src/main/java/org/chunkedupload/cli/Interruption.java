@@ -55,8 +55,8 @@ final class Interruption implements AutoCloseable {
                 });
                 installed.add(s);
                 previous.add(old);
-            } catch (IllegalArgumentException | UnsupportedOperationException e) {
-                // the platform has no such signal, or the JVM reserves it (-Xrs): nothing to handle
+            } catch (IllegalArgumentException e) {
+                // the platform has no such signal (HUP on Windows), or the JVM reserves it: nothing to handle
             }
         }
     }

@@ -56,13 +56,9 @@ record StagedUpload(Path dir, String uploadId, State state) {
         try (Stream<Path> s = Files.walk(dir)) {
             long sum = 0;
             for (Path p : (Iterable<Path>) s::iterator) {
-                try {
-                    var a = Containment.attributes(p);
-                    if (a.isPresent() && a.get().isRegularFile()) {
-                        sum += a.get().size();
-                    }
-                } catch (RuntimeException e) {
-                    // removed while walking
+                var a = Containment.attributes(p); // empty when removed while walking
+                if (a.isPresent() && a.get().isRegularFile()) {
+                    sum += a.get().size();
                 }
             }
             return sum;
