@@ -66,10 +66,7 @@ final class PutCommand implements Callable<Integer> {
         TransferSettings settings = transfer.settings(backendOptions.transferDefaults());
         boolean stdin = file.equals("-");
         Path path = stdin ? null : Path.of(file);
-        if (!stdin && !Files.isRegularFile(path)) {
-            throw new IllegalArgumentException(Files.exists(path) ? file + " is not a regular file (a directory, device"
-                    + " or pipe): give a file, or pipe the bytes to 'put - TARGET'" : "no such file: " + file + "; check the path");
-        }
+        long size = stdin ? -1 : Uploader.sourceSize(path); // refuses a source whose size cannot be trusted
         if (journal != null) {
             checkJournalPath(journal);
         }
@@ -92,7 +89,6 @@ final class PutCommand implements Callable<Integer> {
             Uploader uploader = settings.uploaderBuilder().journal(journal).keepOnFailure(keepOnFailure)
                     .precondition(ifNotExists ? WritePrecondition.ifAbsent() : WritePrecondition.none()).build();
             if (dryRun) {
-                long size = stdin ? -1 : Files.size(path);
                 printPlan(out, uploader.plan(backend.capabilities(), backend.providerId(), size), backend.providerId());
                 return Main.OK;
             }
@@ -101,8 +97,6 @@ final class PutCommand implements Callable<Integer> {
                     backendOptions.endpoint(t.scheme()));
             TransferOptions.printResult(out, stdin ? "stdin" : file, r, tr);
             return Main.OK;
-        } catch (java.io.IOException e) {
-            throw new IllegalArgumentException("cannot read " + file + ": " + e.getMessage(), e);
         }
     }
 

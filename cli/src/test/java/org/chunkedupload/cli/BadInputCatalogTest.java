@@ -75,6 +75,8 @@ class BadInputCatalogTest {
                 c("missing file", 2, "check the path", d -> fs(d, "put", d.resolve("nope").toString(), "fs://demo/x")),
                 c("directory as file", 2, "give a file", d -> fs(d, "put", d.toString(), "fs://demo/x")),
                 c("/proc file", 2, "cannot be trusted", d -> fs(d, "put", "/proc/self/status", "fs://demo/x")),
+                c("/proc file, dry run", 2, "cannot be trusted", d -> fs(d, "put", "/proc/self/status", "fs://demo/x",
+                        "--dry-run")),
                 c("fifo as file", 2, "not a regular file", d -> {
                     new ProcessBuilder("mkfifo", d.resolve("fifo").toString()).start().waitFor();
                     return fs(d, "put", d.resolve("fifo").toString(), "fs://demo/x");

@@ -216,6 +216,17 @@ public final class Uploader {
     }
 
     /**
+     * Checks a file as an upload source, as {@code start} does: a regular file that yields exactly the
+     * bytes its size says ({@code /proc} files report 0).
+     * @param file the source
+     * @return its size
+     * @throws IllegalArgumentException naming the file and the fix
+     */
+    public static long sourceSize(Path file) {
+        return SourceFingerprint.ofSource(Objects.requireNonNull(file, "file")).size();
+    }
+
+    /**
      * Reads a resume journal without resuming it, e.g. to open a backend of its provider first.
      *
      * @param journalPath a journal written by an uploader built with {@link Builder#journal(Path)}
