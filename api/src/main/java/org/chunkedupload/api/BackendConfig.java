@@ -140,6 +140,32 @@ public final class BackendConfig {
     }
 
     /**
+     * A URL setting, such as a provider's endpoint.
+     *
+     * @param key a setting name
+     * @param example a valid value, shown when the setting is not a URL
+     * @return the setting without trailing slashes, or empty when it is absent
+     * @throws ConfigurationException naming the setting, the provider and the example, when the value
+     *     has no scheme or no host
+     */
+    public Optional<String> getUrl(String key, String example) {
+        String v = settings.get(key);
+        if (v == null) {
+            return Optional.empty();
+        }
+        try {
+            java.net.URI u = java.net.URI.create(v);
+            if (u.getScheme() != null && u.getHost() != null) {
+                return Optional.of(v.replaceAll("/+$", ""));
+            }
+        } catch (IllegalArgumentException e) {
+            // reported below
+        }
+        throw new ConfigurationException("setting '" + key + "' of provider " + provider + " is not a URL: " + v
+                + " (e.g. " + example + ")");
+    }
+
+    /**
      * @param key a setting name
      * @return whether the value of such a key is masked in output
      */

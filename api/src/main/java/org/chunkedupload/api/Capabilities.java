@@ -261,6 +261,17 @@ public final class Capabilities {
         }
 
         /**
+         * @param implemented optional features the provider implements
+         * @return this builder
+         */
+        public Builder addFeatures(Feature... implemented) {
+            for (Feature f : implemented) {
+                addFeature(f);
+            }
+            return this;
+        }
+
+        /**
          * @param feature a feature to remove
          * @return this builder
          */

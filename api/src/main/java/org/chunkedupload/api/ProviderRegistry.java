@@ -15,7 +15,6 @@ import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
 import org.chunkedupload.internal.GuardedBackend;
-import org.chunkedupload.spi.ConfigKey;
 import org.chunkedupload.spi.ProviderBackend;
 import org.chunkedupload.spi.StorageProvider;
 
@@ -109,8 +108,8 @@ public final class ProviderRegistry {
     }
 
     /** @return the providers, sorted by id */
-    public List<StorageProvider> providers() {
-        return List.copyOf(providers.values());
+    public List<ProviderInfo> providers() {
+        return providers.values().stream().map(ProviderInfo::of).toList();
     }
 
     /** @return problems met while discovering providers; empty when all loaded */
@@ -122,8 +121,8 @@ public final class ProviderRegistry {
      * @param id a provider id
      * @return the provider, if installed and unambiguous
      */
-    public Optional<StorageProvider> find(String id) {
-        return Optional.ofNullable(providers.get(id));
+    public Optional<ProviderInfo> find(String id) {
+        return Optional.ofNullable(providers.get(id)).map(ProviderInfo::of);
     }
 
     /**
@@ -131,10 +130,10 @@ public final class ProviderRegistry {
      * @return the provider
      * @throws ConfigurationException naming the installed providers when there is none with that id
      */
-    public StorageProvider require(String id) {
+    public ProviderInfo require(String id) {
         StorageProvider p = providers.get(id);
         if (p != null) {
-            return p;
+            return ProviderInfo.of(p);
         }
         StringBuilder sb = new StringBuilder("unknown storage provider '").append(id).append("': installed providers are ")
                 .append(providers.isEmpty() ? "none" : String.join(", ", providers.keySet()));
@@ -145,7 +144,7 @@ public final class ProviderRegistry {
         return throwConfig(sb.toString());
     }
 
-    private static StorageProvider throwConfig(String message) {
+    private static ProviderInfo throwConfig(String message) {
         throw new ConfigurationException(message);
     }
 
@@ -158,7 +157,7 @@ public final class ProviderRegistry {
      * @throws ConfigurationException for an unknown provider, an unknown setting, or a provider that cannot start
      */
     public StorageBackend open(BackendConfig config) {
-        StorageProvider p = require(config.provider());
+        StorageProvider p = require(config.provider()).provider();
         Set<String> known = p.configKeys().stream().map(ConfigKey::name).collect(Collectors.toCollection(TreeSet::new));
         for (String key : config.settings().keySet()) {
             if (!known.contains(key)) {

@@ -88,6 +88,14 @@ public interface StorageBackend extends AutoCloseable {
      */
     boolean delete(String bucket, String key);
 
+    /**
+     * @return the store's own backstop for abandoned uploads (a lifecycle rule or the like), working
+     *     through this backend, or empty when the store has none
+     */
+    default Optional<UploadBackstop> backstop() {
+        return Optional.empty();
+    }
+
     /** Releases connections and threads. Idempotent. */
     @Override
     void close();

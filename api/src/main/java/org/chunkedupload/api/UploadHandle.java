@@ -84,6 +84,14 @@ public record UploadHandle(String providerId, String bucket, String key, String 
         return new UploadHandle(f.get(0), f.get(1), f.get(2), f.get(3), st);
     }
 
+    /**
+     * @param operation what was done, e.g. {@code "complete"} or {@code "upload part 3 of"}
+     * @return {@code "<operation> <target> (upload <id>)"}: how every message about this upload starts
+     */
+    public String describe(String operation) {
+        return operation + " " + target() + " (upload " + uploadId + ")";
+    }
+
     @Override
     public String toString() {
         return "UploadHandle[" + target() + " uploadId=" + uploadId + "]";

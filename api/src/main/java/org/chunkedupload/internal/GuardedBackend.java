@@ -109,6 +109,11 @@ public final class GuardedBackend implements StorageBackend {
     }
 
     @Override
+    public Optional<org.chunkedupload.api.UploadBackstop> backstop() {
+        return provider.backstop();
+    }
+
+    @Override
     public void close() {
         if (closed.compareAndSet(false, true)) {
             provider.close();

@@ -92,6 +92,14 @@ public interface ProviderBackend extends AutoCloseable {
                 + " of its ETag");
     }
 
+    /**
+     * @return the store's own backstop for abandoned uploads, working through this backend, or empty
+     *     when the store has none
+     */
+    default Optional<org.chunkedupload.api.UploadBackstop> backstop() {
+        return Optional.empty();
+    }
+
     /** Releases resources. Called at most once. */
     @Override
     void close();

@@ -2,6 +2,7 @@ package org.chunkedupload.spi;
 
 import java.util.List;
 import org.chunkedupload.api.BackendConfig;
+import org.chunkedupload.api.ConfigKey;
 import org.chunkedupload.api.ConfigurationException;
 
 /**
@@ -33,12 +34,4 @@ public interface StorageProvider {
      * @throws ConfigurationException when a setting is missing or invalid, naming the setting
      */
     ProviderBackend open(BackendConfig config);
-
-    /**
-     * @return the store's own backstop for abandoned uploads (a lifecycle rule or the like), or
-     *     empty when the store has none; {@code chunked-upload lifecycle} uses it
-     */
-    default java.util.Optional<UploadBackstop> backstop() {
-        return java.util.Optional.empty();
-    }
 }

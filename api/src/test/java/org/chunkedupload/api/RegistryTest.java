@@ -38,7 +38,7 @@ class RegistryTest {
     void anExplicitProviderWinsOverADiscoveredOne() {
         FakeProvider mine = new FakeProvider();
         ProviderRegistry r = ProviderRegistry.load(getClass().getClassLoader()).with(mine);
-        assertTrue(r.require("fake") == mine);
+        assertEquals(ProviderInfo.of(mine), r.require("fake"), "the very instance registered");
     }
 
     @Test

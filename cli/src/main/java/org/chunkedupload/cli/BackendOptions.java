@@ -2,7 +2,6 @@ package org.chunkedupload.cli;
 
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
-import java.util.Locale;
 import java.util.Map;
 import org.chunkedupload.api.BackendConfig;
 import org.chunkedupload.api.ObjectTarget;
@@ -10,8 +9,7 @@ import org.chunkedupload.api.ProviderRegistry;
 import org.chunkedupload.api.StorageBackend;
 import org.chunkedupload.config.ToolkitConfig;
 import org.chunkedupload.config.TransferSettings;
-import org.chunkedupload.spi.ConfigKey;
-import org.chunkedupload.spi.StorageProvider;
+import org.chunkedupload.api.ProviderInfo;
 import picocli.CommandLine.Option;
 
 /**
@@ -32,16 +30,26 @@ final class BackendOptions {
     @Option(names = "--verbose", description = "Print stack traces on errors.")
     boolean verbose;
 
+    /** The installed providers, discovered once per command; see {@link #registry()}. */
+    private ProviderRegistry registry;
     /** The configuration, read and validated once per command; see {@link #config()}. */
     private ToolkitConfig config;
     private boolean configRead;
+
+    /** @return the installed providers, discovered once per command */
+    ProviderRegistry registry() {
+        if (registry == null) {
+            registry = ProviderRegistry.load();
+        }
+        return registry;
+    }
 
     /** @return the configuration from --config and the environment, or {@code null} when neither selects a provider */
     ToolkitConfig config() {
         if (!configRead) {
             Map<String, String> env = System.getenv();
             if (configFile != null || env.get("CHUNKED_UPLOAD_PROVIDER") != null) {
-                config = ToolkitConfig.load(configFile, env, ProviderRegistry.load());
+                config = ToolkitConfig.load(configFile, env, registry());
             }
             configRead = true;
         }
@@ -82,7 +90,7 @@ final class BackendOptions {
     }
 
     StorageBackend open(String providerId) {
-        return ProviderRegistry.load().open(backendConfig(providerId));
+        return registry().open(backendConfig(providerId));
     }
 
     /**
@@ -91,20 +99,13 @@ final class BackendOptions {
      *     this provider, else the provider's environment variables; then the -o options
      */
     BackendConfig backendConfig(String providerId) {
-        StorageProvider provider = ProviderRegistry.load().require(providerId);
+        ProviderInfo provider = registry().require(providerId);
         Map<String, String> merged = new LinkedHashMap<>();
         ToolkitConfig c = config();
         if (c != null && c.provider().equals(providerId)) {
             merged.putAll(c.backendConfig().settings());
         } else {
-            Map<String, String> env = System.getenv();
-            for (ConfigKey k : provider.configKeys()) {
-                String var = "CHUNKED_UPLOAD_" + providerId.toUpperCase(Locale.ROOT) + "_"
-                        + k.name().toUpperCase(Locale.ROOT).replace('-', '_');
-                if (env.get(var) != null) {
-                    merged.put(k.name(), env.get(var));
-                }
-            }
+            merged.putAll(provider.settingsFrom(System.getenv()));
         }
         merged.putAll(settings);
         return BackendConfig.of(providerId, merged);

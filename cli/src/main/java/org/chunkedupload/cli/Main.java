@@ -18,7 +18,7 @@ import picocli.CommandLine.Command;
 @Command(name = "chunked-upload", mixinStandardHelpOptions = true, version = "chunked-upload 0.1.0-SNAPSHOT",
         description = "Chunked (multipart) uploads to object stores through one provider-neutral API.",
         subcommands = {PutCommand.class, ResumeCommand.class, PendingCommand.class, SweepCommand.class, AbortCommand.class, ProvidersCommand.class,
-                ConfigCommand.class, TckCommand.class, LifecycleCommand.class},
+                ConfigCommand.class, TckCommand.class, BackstopCommand.class},
         footer = {"", "Exit codes: 0 ok, 1 store failure, 2 bad input, 3 precondition failed, 4 no such upload,"
                 + " 130 interrupted by Ctrl-C (143 SIGTERM, 129 SIGHUP) after the upload was aborted or kept."})
 public final class Main {

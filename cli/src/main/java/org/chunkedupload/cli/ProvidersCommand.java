@@ -3,8 +3,8 @@ package org.chunkedupload.cli;
 import java.util.concurrent.Callable;
 import org.chunkedupload.api.ProviderRegistry;
 import org.chunkedupload.api.StorageBackend;
-import org.chunkedupload.spi.ConfigKey;
-import org.chunkedupload.spi.StorageProvider;
+import org.chunkedupload.api.ConfigKey;
+import org.chunkedupload.api.ProviderInfo;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Spec;
@@ -21,8 +21,8 @@ final class ProvidersCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         var out = spec.commandLine().getOut();
-        ProviderRegistry registry = ProviderRegistry.load();
-        for (StorageProvider p : registry.providers()) {
+        ProviderRegistry registry = backendOptions.registry();
+        for (ProviderInfo p : registry.providers()) {
             out.println(p.id() + "  " + p.description());
             for (ConfigKey k : p.configKeys()) {
                 out.println("    -o " + k.name() + "=...  " + k.description()

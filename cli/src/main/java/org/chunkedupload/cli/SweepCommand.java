@@ -58,7 +58,7 @@ final class SweepCommand implements Callable<Integer> {
         try (StorageBackend backend = backendOptions.open(p.scheme())) {
             if (!backend.capabilities().supports(Feature.LIST_PENDING)) {
                 throw new UnsupportedFeatureException("provider " + p.scheme() + " cannot list unfinished uploads,"
-                        + " so it cannot sweep them: use its own lifecycle rules (see 'lifecycle')");
+                        + " so it cannot sweep them: use its own lifecycle rules (see 'backstop')");
             }
             Instant cutoff = Instant.now().minus(age);
             for (PendingUpload u : backend.listPending(p.bucket(), p.prefix())) {

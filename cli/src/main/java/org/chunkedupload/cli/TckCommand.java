@@ -64,7 +64,7 @@ final class TckCommand implements Callable<Integer> {
             throw new IllegalArgumentException("tck needs a bucket: set bucket in the configuration or give --bucket");
         }
         BackendConfig backend = backendOptions.backendConfig(c.provider());
-        try (var probe = ProviderRegistry.load().open(backend)) {
+        try (var probe = backendOptions.registry().open(backend)) {
             probe.capabilities(); // settings are valid before any rule runs
         }
         Files.createDirectories(reportDir);

@@ -14,13 +14,14 @@ import java.util.Objects;
 import java.util.Properties;
 import java.util.TreeMap;
 import org.chunkedupload.api.BackendConfig;
+import org.chunkedupload.api.ChecksumPolicy;
 import org.chunkedupload.api.ConfigurationException;
 import org.chunkedupload.api.Durations;
 import org.chunkedupload.api.ObjectTarget;
 import org.chunkedupload.api.ProviderRegistry;
 import org.chunkedupload.api.StorageBackend;
-import org.chunkedupload.spi.ConfigKey;
-import org.chunkedupload.spi.StorageProvider;
+import org.chunkedupload.api.ConfigKey;
+import org.chunkedupload.api.ProviderInfo;
 
 /**
  * The whole configuration of an application or a CLI call: which provider, its settings, the
@@ -122,13 +123,13 @@ public final class ToolkitConfig {
                 continue;
             }
             int dot = k.indexOf('.');
-            StorageProvider p = dot < 0 ? null : registry.find(k.substring(0, dot)).orElse(null);
+            ProviderInfo p = dot < 0 ? null : registry.find(k.substring(0, dot)).orElse(null);
             if (p == null) {
                 throw new ConfigurationException("unknown key '" + k + "' in " + where + ": use one of " + KEYS
                         + " or <provider>.<setting> for an installed provider (" + ids(registry) + ")");
             }
             String name = k.substring(dot + 1);
-            if (p.configKeys().stream().noneMatch(c -> c.name().equals(name))) {
+            if (!p.accepts(name)) {
                 throw new ConfigurationException("unknown key '" + k + "' in " + where + ": provider " + p.id()
                         + " has settings " + p.configKeys().stream().map(ConfigKey::name).toList());
             }
@@ -136,22 +137,18 @@ public final class ToolkitConfig {
                 settings.put(name, values.get(k));
             }
         }
-        StorageProvider selected = registry.find(provider).orElseThrow(() -> new ConfigurationException(
+        ProviderInfo selected = registry.find(provider).orElseThrow(() -> new ConfigurationException(
                 "'provider' is '" + provider + "', which is not installed: installed are " + ids(registry)));
-        for (ConfigKey c : selected.configKeys()) {
-            String v = env.get(ENV + provider.toUpperCase(Locale.ROOT) + "_" + c.name().toUpperCase(Locale.ROOT)
-                    .replace('-', '_'));
-            if (v != null) {
-                settings.put(c.name(), v);
-                sources.put(provider + "." + c.name(), "environment");
-            }
-        }
+        selected.settingsFrom(env).forEach((name, v) -> {
+            settings.put(name, v);
+            sources.put(provider + "." + name, "environment");
+        });
         TransferSettings transfer;
         try {
             TransferSettings d = TransferSettings.DEFAULTS;
             transfer = new TransferSettings(
                     values.containsKey("part-size") ? ByteSizes.parse(values.get("part-size")) : d.partSize(),
-                    integer(values, "concurrency", d.concurrency()), values.getOrDefault("checksum", d.checksum()),
+                    integer(values, "concurrency", d.concurrency()), values.containsKey("checksum") ? ChecksumPolicy.parse(values.get("checksum")) : d.checksum(),
                     integer(values, "retries", d.retries()), duration(values, "retry-base-delay", d.retryBaseDelay()),
                     duration(values, "retry-max-delay", d.retryMaxDelay()),
                     duration(values, "retry-deadline", d.retryDeadline()),
@@ -188,7 +185,7 @@ public final class ToolkitConfig {
     }
 
     private static String ids(ProviderRegistry registry) {
-        return String.join(", ", registry.providers().stream().map(StorageProvider::id).sorted().toList());
+        return String.join(", ", registry.providers().stream().map(ProviderInfo::id).sorted().toList());
     }
 
     /** @return the selected provider's id */
@@ -241,7 +238,7 @@ public final class ToolkitConfig {
         List<String> out = new ArrayList<>();
         out.add(line("provider", provider));
         out.add(line("bucket", bucket == null ? "(none)" : bucket));
-        StorageProvider p = registry.require(provider);
+        ProviderInfo p = registry.require(provider);
         for (ConfigKey c : p.configKeys()) {
             String v = settings.get(c.name());
             if (v != null) {
@@ -250,7 +247,7 @@ public final class ToolkitConfig {
         }
         out.add(line("part-size", transfer.partSize() == 0 ? "auto" : ByteSizes.format(transfer.partSize())));
         out.add(line("concurrency", Integer.toString(transfer.concurrency())));
-        out.add(line("checksum", transfer.checksum()));
+        out.add(line("checksum", transfer.checksum().toString()));
         out.add(line("retries", Integer.toString(transfer.retries())));
         out.add(line("retry-base-delay", Durations.human(transfer.retryBaseDelay())));
         out.add(line("retry-max-delay", Durations.human(transfer.retryMaxDelay())));

@@ -2,8 +2,7 @@ package org.chunkedupload.config;
 
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.Locale;
-import org.chunkedupload.api.ChecksumAlgorithm;
+import org.chunkedupload.api.ChecksumPolicy;
 import org.chunkedupload.api.Durations;
 import org.chunkedupload.transfer.RetryPolicy;
 import org.chunkedupload.transfer.Uploader;
@@ -13,21 +12,21 @@ import org.chunkedupload.transfer.Uploader;
  *
  * @param partSize bytes per part, or 0 to let the engine choose from the object size
  * @param concurrency parts in flight at once
- * @param checksum {@code auto} (CRC-32C unless the store takes another), {@code none}, or an
- *     algorithm name: {@code crc32c}, {@code crc32}, {@code md5}, {@code sha256}
+ * @param checksum which per-part checksum is sent where the store verifies one (key {@code checksum}:
+ *     {@code auto}, {@code none}, {@code crc32c}, {@code crc32}, {@code md5}, {@code sha256})
  * @param retries retries per part for retryable failures
  * @param retryBaseDelay back-off ceiling after a part's first failure (full jitter below it)
  * @param retryMaxDelay the largest back-off ceiling
  * @param retryDeadline how long after the transfer began a retry may still start
  * @param journalDir where resume journals are kept, or {@code null} for none
  */
-public record TransferSettings(long partSize, int concurrency, String checksum, int retries, Duration retryBaseDelay,
+public record TransferSettings(long partSize, int concurrency, ChecksumPolicy checksum, int retries, Duration retryBaseDelay,
                                Duration retryMaxDelay, Duration retryDeadline, Path journalDir, Duration stallTimeout) {
     /**
      * The defaults: automatic part size, 4 parts in flight, automatic checksum, 5 retries with
      * back-off from 200 ms to 20 s within 1 hour, no journals.
      */
-    public static final TransferSettings DEFAULTS = new TransferSettings(0, 4, "auto", 5,
+    public static final TransferSettings DEFAULTS = new TransferSettings(0, 4, ChecksumPolicy.AUTO, 5,
             RetryPolicy.defaults().baseDelay(), RetryPolicy.defaults().maxDelay(), RetryPolicy.defaults().deadline(), null,
             Uploader.DEFAULT_STALL_TIMEOUT);
 
@@ -42,10 +41,7 @@ public record TransferSettings(long partSize, int concurrency, String checksum, 
             throw new IllegalArgumentException("'concurrency' must be between 1 and " + Uploader.MAX_CONCURRENCY + ", got "
                     + concurrency);
         }
-        checksum = checksum.toLowerCase(Locale.ROOT);
-        if (!checksum.equals("auto") && !checksum.equals("none")) {
-            algorithm(checksum); // throws for an unknown name
-        }
+        java.util.Objects.requireNonNull(checksum, "checksum");
         if (retries < 0) {
             throw new IllegalArgumentException("'retries' must be >= 0, got " + retries);
         }
@@ -61,17 +57,6 @@ public record TransferSettings(long partSize, int concurrency, String checksum, 
         }
     }
 
-    private static ChecksumAlgorithm algorithm(String name) {
-        return switch (name) {
-            case "crc32c" -> ChecksumAlgorithm.CRC32C;
-            case "crc32" -> ChecksumAlgorithm.CRC32;
-            case "md5" -> ChecksumAlgorithm.MD5;
-            case "sha256" -> ChecksumAlgorithm.SHA256;
-            default -> throw new IllegalArgumentException("'checksum' must be auto, none, crc32c, crc32, md5 or sha256,"
-                    + " got '" + name + "'");
-        };
-    }
-
     /** @return an engine builder with these settings (journal and precondition are per upload) */
     public Uploader.Builder uploaderBuilder() {
         Uploader.Builder b = Uploader.builder().concurrency(concurrency).stallTimeout(stallTimeout)
@@ -79,11 +64,6 @@ public record TransferSettings(long partSize, int concurrency, String checksum, 
         if (partSize > 0) {
             b.partSize(partSize);
         }
-        if (checksum.equals("none")) {
-            b.checksum(null);
-        } else if (!checksum.equals("auto")) {
-            b.checksum(algorithm(checksum));
-        }
-        return b;
+        return b.checksum(checksum);
     }
 }

@@ -14,7 +14,7 @@ import java.util.Map;
 import org.chunkedupload.api.ConfigurationException;
 import org.chunkedupload.api.ProviderRegistry;
 import org.chunkedupload.api.StorageBackend;
-import org.chunkedupload.spi.ConfigKey;
+import org.chunkedupload.api.ConfigKey;
 import org.chunkedupload.spi.ProviderBackend;
 import org.chunkedupload.spi.StorageProvider;
 import org.junit.jupiter.api.Test;
@@ -62,7 +62,7 @@ class ToolkitConfigTest {
         assertEquals("fs", c.provider());
         assertEquals(Map.of("root", tmp.resolve("store").toString()), c.backendConfig().settings(),
                 "only the selected provider's settings are used");
-        assertEquals(new TransferSettings(8 << 20, 6, "md5", 2, java.time.Duration.ofMillis(50),
+        assertEquals(new TransferSettings(8 << 20, 6, org.chunkedupload.api.ChecksumPolicy.parse("md5"), 2, java.time.Duration.ofMillis(50),
                 java.time.Duration.ofSeconds(5), java.time.Duration.ofMinutes(10), tmp,
                 org.chunkedupload.transfer.Uploader.DEFAULT_STALL_TIMEOUT), c.transfer());
         assertEquals("fs://demo/a/b", c.target("a/b").toString());

@@ -39,7 +39,7 @@ import org.chunkedupload.api.UploadHandle;
 import org.chunkedupload.api.UploadOptions;
 import org.chunkedupload.spi.ProviderBackend;
 import org.chunkedupload.spi.ProviderUpload;
-import org.chunkedupload.spi.SessionRecord;
+import org.chunkedupload.spi.UploadRecord;
 
 /**
  * One Azure storage account and credential set. A container is a bucket and a blob name a key.
@@ -70,11 +70,8 @@ final class AzureBackend implements ProviderBackend {
             .maxPartCount(MAX_BLOCKS)
             .maxObjectSize(MAX_BLOCK * MAX_BLOCKS)
             .addChecksumAlgorithm(ChecksumAlgorithm.MD5)
-            .addFeature(Feature.LIST_PARTS)
-            .addFeature(Feature.LIST_PENDING)
-            .addFeature(Feature.CONDITIONAL_CREATE)
-            .addFeature(Feature.CONDITIONAL_MATCH)
-            .addFeature(Feature.PART_CHECKSUM)
+            .addFeatures(Feature.LIST_PARTS, Feature.LIST_PENDING, Feature.CONDITIONAL_CREATE,
+                    Feature.CONDITIONAL_MATCH, Feature.PART_CHECKSUM)
             .abortGuarantee(AbortGuarantee.eventual(COLLECTION))
             .build();
 
@@ -132,10 +129,10 @@ final class AzureBackend implements ProviderBackend {
                         + " values must be printable ASCII (encode other text, e.g. as URL-encoded UTF-8)");
             }
         }
-        String uploadId = AzureNames.newUploadId();
-        SessionRecord record = new SessionRecord(key, options.contentType(), options.metadata());
+        String uploadId = UploadRecord.newUploadId();
+        UploadRecord record = new UploadRecord(key, options.contentType(), options.metadata());
         try {
-            blob(bucket, names.session(uploadId)).uploadWithResponse(
+            blob(bucket, names.record(uploadId)).uploadWithResponse(
                     new BlockBlobSimpleUploadOptions(BinaryData.fromBytes(record.encode()))
                             .setMetadata(Map.of(AzureNames.META_KEY, AzureNames.encodeKey(key)))
                             .setRequestConditions(new BlobRequestConditions().setIfNoneMatch("*")), null, null);
@@ -147,24 +144,20 @@ final class AzureBackend implements ProviderBackend {
 
     @Override
     public ProviderUpload resume(UploadHandle handle) {
-        if (!AzureNames.isUploadId(handle.uploadId())) {
-            throw new NoSuchUploadException("'" + handle.uploadId() + "' is not an upload id of provider az"
-                    + " (32 hex digits): the handle is corrupt or from another provider");
-        }
         return new AzureUpload(this, handle);
     }
 
-    /** A live session marker: the upload id, the target and when the upload began. */
+    /** A live upload record: the upload id, the target and when the upload began. */
     record Marker(String uploadId, String key, Instant created) {
     }
 
-    /** @return the session markers in the container whose target starts with {@code keyPrefix} */
+    /** @return the upload records in the container whose target starts with {@code keyPrefix} */
     List<Marker> markers(String bucket, String keyPrefix) {
         List<Marker> out = new ArrayList<>();
         ListBlobsOptions o = new ListBlobsOptions().setPrefix(names.prefix())
                 .setDetails(new BlobListDetails().setRetrieveMetadata(true));
         for (BlobItem b : container(bucket).listBlobsByHierarchy("/", o, null)) {
-            String id = names.uploadIdOfSession(b.getName());
+            String id = names.uploadIdOfRecord(b.getName());
             String key = b.getMetadata() == null ? null : AzureNames.decodeKey(b.getMetadata().get(AzureNames.META_KEY));
             if (id != null && key != null && key.startsWith(keyPrefix)) {
                 Instant t = b.getProperties().getCreationTime() != null ? b.getProperties().getCreationTime().toInstant()
@@ -176,7 +169,7 @@ final class AzureBackend implements ProviderBackend {
     }
 
     /**
-     * Lists session markers, and also blobs with only uncommitted blocks staged by uploads whose
+     * Lists upload records, and also blobs with only uncommitted blocks staged by uploads whose
      * marker is gone (a part that landed after an abort that could not discard it): those still
      * hold billable bytes until Azure collects them, and aborting them discards them where safe.
      */
@@ -304,6 +297,12 @@ final class AzureBackend implements ProviderBackend {
         } catch (RuntimeException e) {
             throw AzureErrors.map("delete az://" + bucket + "/" + key, e);
         }
+    }
+
+    /** @return the store's backstop for abandoned uploads: see {@link AzureBackstop} */
+    @Override
+    public java.util.Optional<org.chunkedupload.api.UploadBackstop> backstop() {
+        return java.util.Optional.of(new AzureBackstop(this));
     }
 
     @Override

@@ -5,16 +5,16 @@ import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
 import java.util.Base64;
-import java.util.HexFormat;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.chunkedupload.spi.UploadRecord;
 
 /**
  * Names of everything an upload leaves in a container, and the block ids it stages. With the
  * default prefix {@code .chunked-uploads/}:
  * <pre>
- * .chunked-uploads/&lt;id&gt;.session             session marker blob: target, content type, metadata
+ * .chunked-uploads/&lt;id&gt;.session             upload record blob: target, content type, metadata
  * .chunked-uploads/&lt;id&gt;/e00007-&lt;stamp&gt;       marker of an empty part (Azure has no empty blocks)
  * block id (Base64 of 55 ASCII bytes)     &lt;id&gt;-&lt;part, 5 digits&gt;-&lt;stamp, 16 hex digits&gt;
  * </pre>
@@ -27,12 +27,10 @@ import java.util.regex.Pattern;
  * @param prefix the configured prefix, ending in {@code /}
  */
 record AzureNames(String prefix) {
-    /** Metadata name on session markers holding the URL-encoded target blob name (a C# identifier). */
+    /** Metadata name on upload records holding the URL-encoded target blob name (a C# identifier). */
     static final String META_KEY = "chunkeduploadkey";
-    static final String SESSION_SUFFIX = ".session";
     /** Decoded length of every block id. */
     static final int BLOCK_ID_LENGTH = 55;
-    private static final Pattern ID = Pattern.compile("[0-9a-f]{32}");
     private static final Pattern BLOCK = Pattern.compile("([0-9a-f]{32})-(\\d{5})-([0-9a-f]{16})");
     private static final Pattern EMPTY = Pattern.compile("e(\\d{5})-([0-9a-f]{16})");
     private static final SecureRandom RANDOM = new SecureRandom();
@@ -40,16 +38,6 @@ record AzureNames(String prefix) {
 
     /** A staged block or empty-part marker of an upload. */
     record Block(String uploadId, int partNumber, String stamp) {
-    }
-
-    static String newUploadId() {
-        byte[] b = new byte[16];
-        RANDOM.nextBytes(b);
-        return HexFormat.of().formatHex(b);
-    }
-
-    static boolean isUploadId(String id) {
-        return ID.matcher(id).matches();
     }
 
     /**
@@ -79,8 +67,8 @@ record AzureNames(String prefix) {
         return m.matches() ? new Block(m.group(1), Integer.parseInt(m.group(2)), m.group(3)) : null;
     }
 
-    String session(String uploadId) {
-        return prefix + uploadId + SESSION_SUFFIX;
+    String record(String uploadId) {
+        return UploadRecord.objectName(prefix, uploadId);
     }
 
     /** @return the prefix of the upload's empty-part markers */
@@ -102,13 +90,9 @@ record AzureNames(String prefix) {
         return m.matches() ? new Block(uploadId, Integer.parseInt(m.group(1)), m.group(2)) : null;
     }
 
-    /** @return the upload id of a session marker's name, or {@code null} for any other name */
-    String uploadIdOfSession(String name) {
-        if (!name.startsWith(prefix) || !name.endsWith(SESSION_SUFFIX)) {
-            return null;
-        }
-        String id = name.substring(prefix.length(), name.length() - SESSION_SUFFIX.length());
-        return isUploadId(id) ? id : null;
+    /** @return the upload id of an upload record's name, or {@code null} for any other name */
+    String uploadIdOfRecord(String name) {
+        return UploadRecord.uploadIdOf(prefix, name);
     }
 
     /** @return whether a user's blob name would collide with the toolkit's own blobs */

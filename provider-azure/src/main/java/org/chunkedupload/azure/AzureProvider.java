@@ -2,7 +2,7 @@ package org.chunkedupload.azure;
 
 import java.util.List;
 import org.chunkedupload.api.BackendConfig;
-import org.chunkedupload.spi.ConfigKey;
+import org.chunkedupload.api.ConfigKey;
 import org.chunkedupload.spi.ProviderBackend;
 import org.chunkedupload.spi.StorageProvider;
 
@@ -39,11 +39,5 @@ public final class AzureProvider implements StorageProvider {
     @Override
     public ProviderBackend open(BackendConfig config) {
         return new AzureBackend(AzureSettings.from(config));
-    }
-
-    /** @return the store's backstop for abandoned uploads: see {@link AzureBackstop} */
-    @Override
-    public java.util.Optional<org.chunkedupload.spi.UploadBackstop> backstop() {
-        return java.util.Optional.of(new AzureBackstop());
     }
 }

@@ -15,7 +15,7 @@ import java.time.Duration;
 import java.util.List;
 import org.chunkedupload.api.BackendConfig;
 import org.chunkedupload.api.ConfigurationException;
-import org.chunkedupload.spi.ConfigKey;
+import org.chunkedupload.api.ConfigKey;
 
 /**
  * The settings of the Azure provider, and the clients built from them. Credentials come from a
@@ -28,7 +28,7 @@ import org.chunkedupload.spi.ConfigKey;
  * @param accountKey the account key, or {@code null}
  * @param sasToken a SAS token, or {@code null}
  * @param credentials how to authenticate: connection-string, shared-key, sas or default
- * @param tempPrefix the blob-name prefix of session markers and empty-part markers
+ * @param tempPrefix the blob-name prefix of upload records and empty-part markers
  * @param pendingBytes whether {@code listPending} sums the bytes each upload holds
  * @param connectTimeout connect timeout
  * @param readTimeout read and response timeout
@@ -52,25 +52,14 @@ record AzureSettings(String endpoint, String connectionString, String accountNam
             new ConfigKey("credentials", "connection-string, shared-key, sas or default (the default Azure"
                     + " credential chain: environment, managed identity, Azure CLI, ...); default: the first of"
                     + " these whose setting is present", null, false),
-            new ConfigKey("temp-prefix", "blob-name prefix of upload session markers", DEFAULT_PREFIX, false),
+            new ConfigKey("temp-prefix", "blob-name prefix of upload records", DEFAULT_PREFIX, false),
             new ConfigKey("pending-bytes", "listPending also sums the bytes each upload holds (one block listing"
                     + " per upload)", "true", false),
-            new ConfigKey("connect-timeout", "connect timeout (a duration: 500ms, 10s, 1m)", "10s", false),
-            new ConfigKey("read-timeout", "longest silence of the server within one request (a duration)", "30s", false));
+            ConfigKey.CONNECT_TIMEOUT,
+            ConfigKey.READ_TIMEOUT);
 
     static AzureSettings from(BackendConfig c) {
-        String endpoint = c.get("endpoint").map(e -> e.replaceAll("/+$", "")).orElse(null);
-        if (endpoint != null) {
-            try {
-                URI u = URI.create(endpoint);
-                if (u.getScheme() == null || u.getHost() == null) {
-                    throw new IllegalArgumentException("no scheme or host");
-                }
-            } catch (IllegalArgumentException e) {
-                throw new ConfigurationException("setting 'endpoint' of provider az is not a URL: " + endpoint
-                        + " (e.g. https://ACCOUNT.blob.core.windows.net)", e);
-            }
-        }
+        String endpoint = c.getUrl("endpoint", "https://ACCOUNT.blob.core.windows.net").orElse(null);
         String cs = c.get("connection-string").orElse(null);
         String key = c.get("account-key").orElse(null);
         String sas = c.get("sas-token").orElse(null);

@@ -27,55 +27,34 @@ import org.chunkedupload.api.UploadHandle;
 import org.chunkedupload.api.UploadResult;
 import org.chunkedupload.api.WritePrecondition;
 import org.chunkedupload.spi.PartContent;
-import org.chunkedupload.spi.ProviderUpload;
-import org.chunkedupload.spi.SessionRecord;
+import org.chunkedupload.spi.RecordedUpload;
+import org.chunkedupload.spi.UploadRecord;
 
 /**
  * One upload: parts are blocks staged on the target blob, complete commits them as the block
- * list, abort discards them where safe. The session marker is the upload's life: while it exists
+ * list, abort discards them where safe. The upload record is the upload's life: while it exists
  * the upload is open; complete and abort delete it, and from then on the upload's old block ids
  * are refused here even though Azure itself would still commit them.
  */
-final class AzureUpload implements ProviderUpload {
+final class AzureUpload extends RecordedUpload {
     private final AzureBackend backend;
-    private final UploadHandle handle;
-    private final String bucket;
-    private final String key;
-    private final String id;
 
     AzureUpload(AzureBackend backend, UploadHandle handle) {
+        super(handle, backend.names.prefix());
         this.backend = backend;
-        this.handle = handle;
-        this.bucket = handle.bucket();
-        this.key = handle.key();
-        this.id = handle.uploadId();
     }
 
-    @Override
-    public UploadHandle handle() {
-        return handle;
+    /** @return the upload record's properties, or {@code null} when the upload is not open */
+    private BlobProperties record() {
+        return record(backend.properties(bucket, recordName));
     }
 
-    private String what(String op) {
-        return op + " " + handle.target() + " (upload " + id + ")";
+    /** The upload record read in one try, for the part path (the engine retries a part whole). */
+    private BlobProperties recordOnce() {
+        return record(backend.propertiesOnce(bucket, recordName));
     }
 
-    private NoSuchUploadException gone(String op) {
-        return new NoSuchUploadException(what(op) + ": the upload was completed, aborted, or never existed"
-                + " (no session marker " + backend.names.session(id) + ")");
-    }
-
-    /** @return the session marker's properties, or {@code null} when the upload is not open */
-    private BlobProperties marker() {
-        return marker(backend.properties(bucket, backend.names.session(id)));
-    }
-
-    /** The session marker read in one try, for the part path (the engine retries a part whole). */
-    private BlobProperties markerOnce() {
-        return marker(backend.propertiesOnce(bucket, backend.names.session(id)));
-    }
-
-    private BlobProperties marker(BlobProperties p) {
+    private BlobProperties record(BlobProperties p) {
         if (p == null || p.getMetadata() == null
                 || !key.equals(AzureNames.decodeKey(p.getMetadata().get(AzureNames.META_KEY)))) {
             return null;
@@ -95,7 +74,7 @@ final class AzureUpload implements ProviderUpload {
         int n = part.partNumber();
         String stamp = AzureNames.newStamp();
         try {
-            if (markerOnce() == null) {
+            if (recordOnce() == null) {
                 throw gone("upload part " + n + " of");
             }
             byte[] md5 = transactionalMd5(part);
@@ -107,7 +86,7 @@ final class AzureUpload implements ProviderUpload {
                         AzureNames.blockId(id, n, stamp), BlockBody.of(part.body(), part.length()))
                         .setContentMd5(md5), null, null);
             }
-            if (marker() == null) { // completed or aborted while the body was in flight
+            if (record() == null) { // completed or aborted while the body was in flight
                 if (part.length() == 0) {
                     backend.blob(bucket, backend.names.emptyPart(id, n, stamp)).deleteIfExists();
                 } else {
@@ -118,7 +97,7 @@ final class AzureUpload implements ProviderUpload {
             return new PartReceipt(n, stamp, part.length(), md5 == null ? null
                     : new Checksum(ChecksumAlgorithm.MD5, Base64.getEncoder().encodeToString(md5)));
         } catch (RuntimeException e) {
-            throw AzureErrors.map(what("upload part " + n + " of"), e);
+            throw AzureErrors.map(handle.describe("upload part " + n + " of"), e);
         }
     }
 
@@ -137,7 +116,7 @@ final class AzureUpload implements ProviderUpload {
     @Override
     public List<PartReceipt> listParts() {
         try {
-            if (marker() == null) {
+            if (record() == null) {
                 throw gone("list parts of");
             }
             List<PartReceipt> out = new ArrayList<>();
@@ -145,7 +124,7 @@ final class AzureUpload implements ProviderUpload {
                     stamps.lastEntry().getValue(), null)));
             return out;
         } catch (RuntimeException e) {
-            throw AzureErrors.map(what("list parts of"), e);
+            throw AzureErrors.map(handle.describe("list parts of"), e);
         }
     }
 
@@ -173,13 +152,13 @@ final class AzureUpload implements ProviderUpload {
     @Override
     public UploadResult complete(List<PartReceipt> receipts, WritePrecondition precondition) {
         try {
-            BlobProperties marker = marker();
-            if (marker == null) {
+            BlobProperties record = record();
+            if (record == null) {
                 throw gone("complete");
             }
-            SessionRecord session = SessionRecord.decode(backend.blob(bucket, backend.names.session(id))
+            UploadRecord session = UploadRecord.decode(backend.blob(bucket, recordName)
                     .downloadContent().toBytes());
-            List<String> blockIds = blockList(receipts, marker);
+            List<String> blockIds = blockList(receipts, record);
             long size = receipts.stream().mapToLong(PartReceipt::size).sum();
             BlobRequestConditions conditions = switch (precondition.kind()) {
                 case NONE -> null;
@@ -204,12 +183,12 @@ final class AzureUpload implements ProviderUpload {
             return new UploadResult(handle.target(), size, committed.getETag(), committed.getVersionId(), null,
                     receipts.size());
         } catch (RuntimeException e) {
-            throw AzureErrors.map(what("complete"), e);
+            throw AzureErrors.map(handle.describe("complete"), e);
         }
     }
 
     /** @return the block ids to commit, in part order, after checking every receipt against the blob's blocks */
-    private List<String> blockList(List<PartReceipt> receipts, BlobProperties marker) {
+    private List<String> blockList(List<PartReceipt> receipts, BlobProperties record) {
         TreeMap<Integer, TreeMap<String, Long>> parts = currentParts();
         List<String> ids = new ArrayList<>(receipts.size());
         boolean lost = false;
@@ -220,7 +199,7 @@ final class AzureUpload implements ProviderUpload {
                 continue;
             }
             if (!stamps.lastKey().equals(r.token()) || stamps.get(r.token()) != r.size()) {
-                throw new InvalidPartException(what("complete") + ": the receipt of part " + r.partNumber()
+                throw new InvalidPartException(handle.describe("complete") + ": the receipt of part " + r.partNumber()
                         + " is stale: the part was uploaded again since (current " + stamps.lastKey() + ", receipt "
                         + r.token() + "); use listParts() for the current receipts");
             }
@@ -230,12 +209,12 @@ final class AzureUpload implements ProviderUpload {
         }
         if (lost) {
             BlobProperties target = backend.properties(bucket, key);
-            if (target != null && marker.getCreationTime() != null
-                    && !target.getLastModified().isBefore(marker.getCreationTime().withNano(0))) {
+            if (target != null && record.getCreationTime() != null
+                    && !target.getLastModified().isBefore(record.getCreationTime().withNano(0))) {
                 throw conflict("another writer committed the blob at " + target.getLastModified()
                         + ", after this upload began", null);
             }
-            throw new InvalidPartException(what("complete") + ": a receipt names a part this upload does not hold"
+            throw new InvalidPartException(handle.describe("complete") + ": a receipt names a part this upload does not hold"
                     + " (a receipt of another upload, or a part never uploaded); use listParts() for the receipts"
                     + " of this upload");
         }
@@ -243,7 +222,7 @@ final class AzureUpload implements ProviderUpload {
     }
 
     private SessionConflictException conflict(String cause, Throwable e) {
-        return new SessionConflictException(what("complete") + ": the parts of this upload are gone: " + cause
+        return new SessionConflictException(handle.describe("complete") + ": the parts of this upload are gone: " + cause
                 + ". Azure keeps one set of uncommitted blocks per blob and every commit discards the others, so"
                 + " two uploads to one blob at a time cannot both complete (provider az does not declare"
                 + " ISOLATED_SESSIONS). Nothing of this upload was published; upload its parts again and complete"
@@ -262,22 +241,22 @@ final class AzureUpload implements ProviderUpload {
         }
         List<String> names = list.stream().map(b -> b.getName()).toList();
         if (!names.equals(blockIds) || now.getBlobSize() != size) {
-            throw new IntegrityException(what("complete") + ": Azure committed " + names.size() + " blocks, "
+            throw new IntegrityException(handle.describe("complete") + ": Azure committed " + names.size() + " blocks, "
                     + now.getBlobSize() + " bytes, but the receipts name " + blockIds.size() + " blocks, " + size
                     + " bytes");
         }
     }
 
-    /** After the blob is written: the marker first (the upload is closed from now on), then empty-part markers. */
+    /** After the blob is written: the upload record first (the upload is closed from now on), then empty-part markers. */
     private void cleanUp() {
-        backend.blob(bucket, backend.names.session(id)).deleteIfExists();
+        backend.blob(bucket, recordName).deleteIfExists();
         for (AzureNames.Block b : emptyParts()) {
             backend.blob(bucket, backend.names.emptyPart(id, b.partNumber(), b.stamp())).deleteIfExists();
         }
     }
 
     /**
-     * Deletes the marker (the handle is dead from now on), the empty-part markers, then discards
+     * Deletes the upload record (the handle is dead from now on), the empty-part markers, then discards
      * the staged blocks where that is safe ({@link UncommittedBlocks#discardIfSafe}); otherwise
      * Azure collects them within 7 days. Idempotent.
      */
@@ -287,7 +266,7 @@ final class AzureUpload implements ProviderUpload {
             cleanUp();
             UncommittedBlocks.discardIfSafe(backend, bucket, key, id);
         } catch (RuntimeException e) {
-            throw AzureErrors.map(what("abort"), e);
+            throw AzureErrors.map(handle.describe("abort"), e);
         }
     }
 

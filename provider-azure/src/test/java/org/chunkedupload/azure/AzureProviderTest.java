@@ -214,7 +214,7 @@ class AzureProviderTest {
     void orphanedBlocksAreListedWithTheirBytesAndAbortDiscardsThem() {
         try (StorageBackend az = open()) {
             String key = "orphan/blob";
-            String id = AzureNames.newUploadId();
+            String id = org.chunkedupload.spi.UploadRecord.newUploadId();
             BlockBlobClient blob = direct.getBlobClient(key).getBlockBlobClient();
             blob.stageBlock(AzureNames.blockId(id, 1, AzureNames.newStamp()), BinaryData.fromBytes(bytes(1, 300)));
             PendingUpload p = az.listPending(C, "orphan/").stream().filter(x -> x.uploadId().equals(id)).findFirst()
@@ -253,7 +253,7 @@ class AzureProviderTest {
             assertEquals(50_000, az.capabilities().maxPartCount());
             assertEquals(50_000, az.capabilities().maxPartNumber());
             ChunkedUploadSession s = az.resume(org.chunkedupload.api.UploadHandle.of("az", C, "limit/x",
-                    AzureNames.newUploadId()));
+                    org.chunkedupload.spi.UploadRecord.newUploadId()));
             assertThrows(InvalidPartException.class, () -> s.uploadPart(50_001, new byte[1]));
             List<PartReceipt> tooMany = new ArrayList<>();
             for (int n = 1; n <= 50_001; n++) {
@@ -331,12 +331,14 @@ class AzureProviderTest {
 
     @Test
     void theBackstopIsAzuresSevenDayCollectionAndCannotBeShortened() {
-        var backstop = new AzureProvider().backstop().orElseThrow();
-        var week = backstop.install(Azurite.config(server), C, "", java.time.Duration.ofDays(7));
-        assertTrue(week.inPlace() && week.description().contains("7 days"), week.description());
-        var day = backstop.check(Azurite.config(server), C, "", java.time.Duration.ofDays(1));
-        assertFalse(day.inPlace());
-        assertTrue(day.description().contains("sweep"), day.description());
+        try (StorageBackend store = open()) {
+            var backstop = store.backstop().orElseThrow();
+            var week = backstop.install(C, "", java.time.Duration.ofDays(7));
+            assertTrue(week.inPlace() && week.description().contains("7 days"), week.description());
+            var day = backstop.check(C, "", java.time.Duration.ofDays(1));
+            assertFalse(day.inPlace());
+            assertTrue(day.description().contains("sweep"), day.description());
+        }
     }
 
     @Test

@@ -41,11 +41,8 @@ final class FilesystemBackend implements ProviderBackend {
             .maxPartCount(100_000)
             .maxObjectSize(Long.MAX_VALUE / 2)
             .addChecksumAlgorithm(ChecksumAlgorithm.CRC32C)
-            .addFeature(Feature.LIST_PARTS)
-            .addFeature(Feature.LIST_PENDING)
-            .addFeature(Feature.CONDITIONAL_CREATE)
-            .addFeature(Feature.CONDITIONAL_MATCH)
-            .addFeature(Feature.ISOLATED_SESSIONS)
+            .addFeatures(Feature.LIST_PARTS, Feature.LIST_PENDING, Feature.CONDITIONAL_CREATE,
+                    Feature.CONDITIONAL_MATCH, Feature.ISOLATED_SESSIONS)
             .abortGuarantee(AbortGuarantee.immediate())
             .build();
 

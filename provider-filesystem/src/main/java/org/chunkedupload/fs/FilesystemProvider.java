@@ -5,7 +5,7 @@ import java.nio.file.Path;
 import java.util.List;
 import org.chunkedupload.api.BackendConfig;
 import org.chunkedupload.api.ConfigurationException;
-import org.chunkedupload.spi.ConfigKey;
+import org.chunkedupload.api.ConfigKey;
 import org.chunkedupload.spi.ProviderBackend;
 import org.chunkedupload.spi.StorageProvider;
 

@@ -5,7 +5,7 @@ import java.util.List;
 import java.util.Map;
 import org.chunkedupload.api.BackendConfig;
 import org.chunkedupload.api.ProviderRegistry;
-import org.chunkedupload.spi.ConfigKey;
+import org.chunkedupload.api.ConfigKey;
 import org.chunkedupload.spi.ProviderBackend;
 import org.chunkedupload.spi.StorageProvider;
 import org.chunkedupload.tck.ChunkedUploadTck;

@@ -30,7 +30,7 @@ import org.chunkedupload.api.UploadHandle;
 import org.chunkedupload.api.UploadOptions;
 import org.chunkedupload.spi.ProviderBackend;
 import org.chunkedupload.spi.ProviderUpload;
-import org.chunkedupload.spi.SessionRecord;
+import org.chunkedupload.spi.UploadRecord;
 
 /**
  * One GCS endpoint and credential set. The ETag this provider reports for an object is its
@@ -48,12 +48,8 @@ final class GcsBackend implements ProviderBackend {
             .maxPartCount(10_000)
             .maxObjectSize(5L << 40)
             .addChecksumAlgorithm(ChecksumAlgorithm.CRC32C)
-            .addFeature(Feature.LIST_PARTS)
-            .addFeature(Feature.LIST_PENDING)
-            .addFeature(Feature.CONDITIONAL_CREATE)
-            .addFeature(Feature.CONDITIONAL_MATCH)
-            .addFeature(Feature.PART_CHECKSUM)
-            .addFeature(Feature.ISOLATED_SESSIONS)
+            .addFeatures(Feature.LIST_PARTS, Feature.LIST_PENDING, Feature.CONDITIONAL_CREATE,
+                    Feature.CONDITIONAL_MATCH, Feature.PART_CHECKSUM, Feature.ISOLATED_SESSIONS)
             .abortGuarantee(AbortGuarantee.immediate())
             .build();
 
@@ -89,9 +85,9 @@ final class GcsBackend implements ProviderBackend {
             throw new InvalidTargetException("key '" + key + "' lies under '" + names.prefix() + "', where provider gs"
                     + " keeps upload sessions: choose another key or set 'temp-prefix'");
         }
-        String uploadId = GcsNames.newUploadId();
-        SessionRecord session = new SessionRecord(key, options.contentType(), options.metadata());
-        BlobInfo record = BlobInfo.newBuilder(BlobId.of(bucket, names.session(uploadId)))
+        String uploadId = UploadRecord.newUploadId();
+        UploadRecord session = new UploadRecord(key, options.contentType(), options.metadata());
+        BlobInfo record = BlobInfo.newBuilder(BlobId.of(bucket, names.record(uploadId)))
                 .setContentType("text/plain; charset=utf-8").setMetadata(Map.of(GcsNames.META_KEY, key)).build();
         try {
             storage.create(record, session.encode(), Storage.BlobTargetOption.doesNotExist());
@@ -103,15 +99,11 @@ final class GcsBackend implements ProviderBackend {
 
     @Override
     public ProviderUpload resume(UploadHandle handle) {
-        if (!GcsNames.isUploadId(handle.uploadId())) {
-            throw new org.chunkedupload.api.NoSuchUploadException("'" + handle.uploadId() + "' is not an upload id of"
-                    + " provider gs (32 hex digits): the handle is corrupt or from another provider");
-        }
         return new GcsUpload(this, handle);
     }
 
     /**
-     * Lists session records, and also the temporaries of uploads whose record is gone (a process
+     * Lists upload records, and also the temporaries of uploads whose record is gone (a process
      * that died between deleting the record and its temporaries): those still hold billable bytes,
      * and aborting them frees the bytes.
      */
@@ -123,7 +115,7 @@ final class GcsBackend implements ProviderBackend {
         try {
             for (Blob b : storage.list(bucket, BlobListOption.prefix(names.prefix()), BlobListOption.currentDirectory())
                     .iterateAll()) {
-                String sessionId = names.uploadIdOfSession(b.getName());
+                String sessionId = names.uploadIdOfRecord(b.getName());
                 if (sessionId != null) {
                     sessions.add(sessionId);
                     String key = b.getMetadata() == null ? null : b.getMetadata().get(GcsNames.META_KEY);
@@ -255,6 +247,12 @@ final class GcsBackend implements ProviderBackend {
         } catch (RuntimeException e) {
             throw GcsErrors.map("delete gs://" + bucket + "/" + key + " generation " + etag, e);
         }
+    }
+
+    /** @return the store's backstop for abandoned uploads: see {@link GcsBackstop} */
+    @Override
+    public java.util.Optional<org.chunkedupload.api.UploadBackstop> backstop() {
+        return java.util.Optional.of(new GcsBackstop(this));
     }
 
     @Override

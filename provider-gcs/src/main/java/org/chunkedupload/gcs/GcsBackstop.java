@@ -9,52 +9,50 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import org.chunkedupload.api.BackendConfig;
 import org.chunkedupload.api.ConfigurationException;
-import org.chunkedupload.spi.UploadBackstop;
+import org.chunkedupload.api.UploadBackstop;
 
 /**
  * The GCS backstop: a bucket lifecycle rule that deletes objects under the temporary prefix
- * (session records, parts, intermediates) a number of days after they were created. It covers
+ * (upload records, parts, intermediates) a number of days after they were created. It covers
  * every upload in the bucket, whatever its key, since temporaries are named by upload id.
  */
 final class GcsBackstop implements UploadBackstop {
+    private final Storage storage;
+    private final String tempPrefix;
+
+    GcsBackstop(GcsBackend backend) {
+        this.storage = backend.storage;
+        this.tempPrefix = backend.settings.tempPrefix();
+    }
 
     @Override
-    public Status check(BackendConfig config, String bucket, String keyPrefix, Duration abortAfter) {
+    public Status check(String bucket, String keyPrefix, Duration abortAfter) {
         int days = UploadBackstop.wholeDays(abortAfter);
-        GcsSettings s = GcsSettings.from(config);
-        try (Storage storage = s.client()) {
-            return status(strictest(bucket(storage, bucket).getLifecycleRules(), s.tempPrefix()), bucket, s.tempPrefix(),
-                    days);
+        try {
+            return status(strictest(bucket(bucket).getLifecycleRules(), tempPrefix), bucket, tempPrefix, days);
         } catch (RuntimeException e) {
             throw GcsErrors.map("read the lifecycle rules of gs://" + bucket, e);
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
         }
     }
 
     @Override
-    public Status install(BackendConfig config, String bucket, String keyPrefix, Duration abortAfter) {
+    public Status install(String bucket, String keyPrefix, Duration abortAfter) {
         int days = UploadBackstop.wholeDays(abortAfter);
-        GcsSettings s = GcsSettings.from(config);
-        try (Storage storage = s.client()) {
-            Bucket b = bucket(storage, bucket);
-            Optional<Integer> now = strictest(b.getLifecycleRules(), s.tempPrefix());
+        try {
+            Bucket b = bucket(bucket);
+            Optional<Integer> now = strictest(b.getLifecycleRules(), tempPrefix);
             if (now.isEmpty() || now.get() > days) {
-                b.toBuilder().setLifecycleRules(withRule(b.getLifecycleRules(), s.tempPrefix(), days)).build().update();
+                b.toBuilder().setLifecycleRules(withRule(b.getLifecycleRules(), tempPrefix, days)).build().update();
             }
             // read back: report what the server kept, not what was sent
-            return status(strictest(bucket(storage, bucket).getLifecycleRules(), s.tempPrefix()), bucket, s.tempPrefix(),
-                    days);
+            return status(strictest(bucket(bucket).getLifecycleRules(), tempPrefix), bucket, tempPrefix, days);
         } catch (RuntimeException e) {
             throw GcsErrors.map("install the lifecycle rule on gs://" + bucket, e);
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
         }
     }
 
-    private static Bucket bucket(Storage storage, String name) {
+    private Bucket bucket(String name) {
         Bucket b = storage.get(name);
         if (b == null) {
             throw new ConfigurationException("no bucket gs://" + name + ": create it or fix the name");

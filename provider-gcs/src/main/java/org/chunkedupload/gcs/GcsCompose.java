@@ -20,7 +20,7 @@ import org.chunkedupload.api.PreconditionFailedException;
 import org.chunkedupload.api.TransientStorageException;
 import org.chunkedupload.api.WritePrecondition;
 import org.chunkedupload.spi.Crc32c;
-import org.chunkedupload.spi.SessionRecord;
+import org.chunkedupload.spi.UploadRecord;
 
 /**
  * Joins parts with {@code compose}, which takes at most 32 sources per call: while more than 32
@@ -56,7 +56,7 @@ final class GcsCompose {
         this.uploadId = uploadId;
     }
 
-    Blob compose(List<Source> parts, String key, SessionRecord session, WritePrecondition precondition) {
+    Blob compose(List<Source> parts, String key, UploadRecord session, WritePrecondition precondition) {
         BlobTargetOption targetOption = checkPrecondition(key, precondition);
         List<Source> level = parts;
         List<Source> intermediates = new ArrayList<>();

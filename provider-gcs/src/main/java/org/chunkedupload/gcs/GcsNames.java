@@ -4,11 +4,12 @@ import java.security.SecureRandom;
 import java.util.HexFormat;
 import java.util.OptionalInt;
 import java.util.regex.Pattern;
+import org.chunkedupload.spi.UploadRecord;
 
 /**
  * Where an upload lives in the bucket. With the default prefix {@code .chunked-uploads/}:
  * <pre>
- * .chunked-uploads/&lt;id&gt;.session          the session record (target key, content type, metadata)
+ * .chunked-uploads/&lt;id&gt;.session          the upload record (target key, content type, metadata)
  * .chunked-uploads/&lt;id&gt;/p00001 .. p10000  one temporary object per part number
  * .chunked-uploads/&lt;id&gt;/c&lt;nonce&gt;-&lt;level&gt;-&lt;n&gt;   intermediate composites of one complete call
  * </pre>
@@ -20,21 +21,9 @@ import java.util.regex.Pattern;
  */
 record GcsNames(String prefix) {
     static final String DEFAULT_PREFIX = ".chunked-uploads/";
-    /** Custom metadata on session records and parts: the key the upload writes. */
+    /** Custom metadata on upload records and parts: the key the upload writes. */
     static final String META_KEY = "chunked-upload-key";
-    static final String SESSION_SUFFIX = ".session";
-    private static final Pattern ID = Pattern.compile("[0-9a-f]{32}");
     private static final SecureRandom RANDOM = new SecureRandom();
-
-    static String newUploadId() {
-        byte[] b = new byte[16];
-        RANDOM.nextBytes(b);
-        return HexFormat.of().formatHex(b);
-    }
-
-    static boolean isUploadId(String id) {
-        return ID.matcher(id).matches();
-    }
 
     static String newNonce() {
         byte[] b = new byte[4];
@@ -42,8 +31,8 @@ record GcsNames(String prefix) {
         return HexFormat.of().formatHex(b);
     }
 
-    String session(String uploadId) {
-        return prefix + uploadId + SESSION_SUFFIX;
+    String record(String uploadId) {
+        return UploadRecord.objectName(prefix, uploadId);
     }
 
     /** @return the prefix of every temporary object of the upload */
@@ -76,13 +65,9 @@ record GcsNames(String prefix) {
         }
     }
 
-    /** @return the upload id of a session record's name, or {@code null} for any other name */
-    String uploadIdOfSession(String name) {
-        if (!name.startsWith(prefix) || !name.endsWith(SESSION_SUFFIX)) {
-            return null;
-        }
-        String id = name.substring(prefix.length(), name.length() - SESSION_SUFFIX.length());
-        return isUploadId(id) ? id : null;
+    /** @return the upload id of an upload record's name, or {@code null} for any other name */
+    String uploadIdOfRecord(String name) {
+        return UploadRecord.uploadIdOf(prefix, name);
     }
 
     /** @return the upload id of a temporaries prefix ({@code <prefix><id>/}), or {@code null} */
@@ -91,7 +76,7 @@ record GcsNames(String prefix) {
             return null;
         }
         String id = name.substring(prefix.length(), name.length() - 1);
-        return isUploadId(id) ? id : null;
+        return UploadRecord.isUploadId(id) ? id : null;
     }
 
     /** @return whether a user's key would collide with the toolkit's own objects */

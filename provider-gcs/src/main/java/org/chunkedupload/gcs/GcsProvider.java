@@ -2,7 +2,7 @@ package org.chunkedupload.gcs;
 
 import java.util.List;
 import org.chunkedupload.api.BackendConfig;
-import org.chunkedupload.spi.ConfigKey;
+import org.chunkedupload.api.ConfigKey;
 import org.chunkedupload.spi.ProviderBackend;
 import org.chunkedupload.spi.StorageProvider;
 
@@ -38,11 +38,5 @@ public final class GcsProvider implements StorageProvider {
     @Override
     public ProviderBackend open(BackendConfig config) {
         return new GcsBackend(GcsSettings.from(config));
-    }
-
-    /** @return the store's backstop for abandoned uploads: see {@link GcsBackstop} */
-    @Override
-    public java.util.Optional<org.chunkedupload.spi.UploadBackstop> backstop() {
-        return java.util.Optional.of(new GcsBackstop());
     }
 }

@@ -14,7 +14,7 @@ import java.nio.file.Path;
 import java.util.List;
 import org.chunkedupload.api.BackendConfig;
 import org.chunkedupload.api.ConfigurationException;
-import org.chunkedupload.spi.ConfigKey;
+import org.chunkedupload.api.ConfigKey;
 
 /**
  * The settings of the GCS provider, and the client built from them. Credentials are Application
@@ -45,23 +45,11 @@ record GcsSettings(String host, String project, String credentials, String tempP
             new ConfigKey("concurrency", "parallel compose and delete calls within one complete or abort", "8", false),
             new ConfigKey("pending-bytes", "listPending also sums the bytes each upload holds (one listing per upload)",
                     "true", false),
-            new ConfigKey("connect-timeout", "connect timeout (a duration: 500ms, 10s, 1m)", "10s", false),
-            new ConfigKey("read-timeout", "longest silence of the server within one request (a duration)", "30s", false));
+            ConfigKey.CONNECT_TIMEOUT,
+            ConfigKey.READ_TIMEOUT);
 
     static GcsSettings from(BackendConfig c) {
-        String host = c.get("host").orElse(null);
-        if (host != null) {
-            try {
-                URI u = URI.create(host);
-                if (u.getScheme() == null || u.getHost() == null) {
-                    throw new IllegalArgumentException("no scheme or host");
-                }
-            } catch (IllegalArgumentException e) {
-                throw new ConfigurationException("setting 'host' of provider gs is not a URL: " + host
-                        + " (e.g. http://127.0.0.1:4443)", e);
-            }
-            host = host.replaceAll("/+$", "");
-        }
+        String host = c.getUrl("host", "http://127.0.0.1:4443").orElse(null);
         String credentials = c.get("credentials").orElse(host == null ? "default" : "none");
         if (!credentials.equals("default") && !credentials.equals("none") && !Files.isReadable(Path.of(credentials))) {
             throw new ConfigurationException("setting 'credentials' of provider gs must be default, none or a readable"

@@ -26,59 +26,40 @@ import org.chunkedupload.api.UploadHandle;
 import org.chunkedupload.api.UploadResult;
 import org.chunkedupload.api.WritePrecondition;
 import org.chunkedupload.spi.PartContent;
-import org.chunkedupload.spi.ProviderUpload;
-import org.chunkedupload.spi.SessionRecord;
+import org.chunkedupload.spi.RecordedUpload;
+import org.chunkedupload.spi.UploadRecord;
 
 /**
  * One upload: parts are temporary objects, complete composes them ({@link GcsCompose}), abort
- * deletes them. The session record is the upload's life: while it exists the upload is open;
+ * deletes them. The upload record is the upload's life: while it exists the upload is open;
  * complete and abort delete it first of all, and a part that lands after that deletes itself.
  */
-final class GcsUpload implements ProviderUpload {
+final class GcsUpload extends RecordedUpload {
     private static final int ABORT_ROUNDS = 3;
 
     private final GcsBackend backend;
-    private final UploadHandle handle;
-    private final String bucket;
-    private final String id;
 
     GcsUpload(GcsBackend backend, UploadHandle handle) {
+        super(handle, backend.names.prefix());
         this.backend = backend;
-        this.handle = handle;
-        this.bucket = handle.bucket();
-        this.id = handle.uploadId();
     }
 
-    @Override
-    public UploadHandle handle() {
-        return handle;
-    }
-
-    private String what(String op) {
-        return op + " " + handle.target() + " (upload " + id + ")";
-    }
-
-    private NoSuchUploadException gone(String op) {
-        return new NoSuchUploadException(what(op) + ": the upload was completed, aborted, or never existed"
-                + " (no session record " + backend.names.session(id) + ")");
-    }
-
-    /** @return whether the session record exists (one metadata read; the record's body is not fetched) */
+    /** @return whether the upload record exists (one metadata read; the record's body is not fetched) */
     private boolean isOpen() {
-        Blob record = backend.storage.get(BlobId.of(bucket, backend.names.session(id)));
+        Blob record = backend.storage.get(BlobId.of(bucket, recordName));
         return record != null && record.getMetadata() != null
                 && handle.key().equals(record.getMetadata().get(GcsNames.META_KEY));
     }
 
-    /** @return the session record, or {@code null} when the upload is no longer open */
-    private SessionRecord session() {
-        Blob record = backend.storage.get(BlobId.of(bucket, backend.names.session(id)));
+    /** @return the upload record, or {@code null} when the upload is no longer open */
+    private UploadRecord session() {
+        Blob record = backend.storage.get(BlobId.of(bucket, recordName));
         if (record == null) {
             return null;
         }
-        SessionRecord s;
+        UploadRecord s;
         try {
-            s = SessionRecord.decode(backend.storage.readAllBytes(record.getBlobId()));
+            s = UploadRecord.decode(backend.storage.readAllBytes(record.getBlobId()));
         } catch (RuntimeException e) {
             if (GcsErrors.isStatus(e, 404)) {
                 return null; // deleted between the two calls
@@ -123,7 +104,7 @@ final class GcsUpload implements ProviderUpload {
                 stored = backend.storage.get(name);
                 if (stored == null || stored.getSize() == null || stored.getSize() != part.length()
                         || !crc.equals(stored.getCrc32c())) {
-                    throw new TransientStorageException(what("upload part " + part.partNumber() + " of")
+                    throw new TransientStorageException(handle.describe("upload part " + part.partNumber() + " of")
                             + ": the part was replaced by another writer meanwhile; upload it again", e, true);
                 }
             }
@@ -137,7 +118,7 @@ final class GcsUpload implements ProviderUpload {
             }
             return receipt(part.partNumber(), stored);
         } catch (RuntimeException e) {
-            throw GcsErrors.map(what("upload part " + part.partNumber() + " of"), e);
+            throw GcsErrors.map(handle.describe("upload part " + part.partNumber() + " of"), e);
         }
     }
 
@@ -154,7 +135,7 @@ final class GcsUpload implements ProviderUpload {
             }
             return new ArrayList<>(currentParts().values());
         } catch (RuntimeException e) {
-            throw GcsErrors.map(what("list parts of"), e);
+            throw GcsErrors.map(handle.describe("list parts of"), e);
         }
     }
 
@@ -173,7 +154,7 @@ final class GcsUpload implements ProviderUpload {
     @Override
     public UploadResult complete(List<PartReceipt> receipts, WritePrecondition precondition) {
         try {
-            SessionRecord session = session();
+            UploadRecord session = session();
             if (session == null) {
                 throw gone("complete");
             }
@@ -182,7 +163,7 @@ final class GcsUpload implements ProviderUpload {
             for (PartReceipt r : receipts) {
                 PartReceipt live = current.get(r.partNumber());
                 if (live == null || !live.token().equals(r.token()) || live.size() != r.size()) {
-                    throw new InvalidPartException(what("complete") + ": the receipt of part " + r.partNumber()
+                    throw new InvalidPartException(handle.describe("complete") + ": the receipt of part " + r.partNumber()
                             + (live == null ? " names a part that is not uploaded"
                             : " is stale: the part was uploaded again since (generation " + live.token() + ", receipt "
                             + r.token() + ")") + "; use listParts() for the current receipts");
@@ -196,18 +177,18 @@ final class GcsUpload implements ProviderUpload {
                     Long.toString(result.getGeneration()), new Checksum(ChecksumAlgorithm.CRC32C, result.getCrc32c()),
                     receipts.size());
         } catch (RuntimeException e) {
-            throw GcsErrors.map(what("complete"), e);
+            throw GcsErrors.map(handle.describe("complete"), e);
         }
     }
 
     /**
-     * After the object is written: the session record goes first (the upload is closed from now
+     * After the object is written: the upload record goes first (the upload is closed from now
      * on), then the temporaries. A failure here does not undo the upload: leftovers show up in
      * {@code listPending} and an abort of the upload id frees them.
      */
     private void cleanUp() {
         try {
-            backend.storage.delete(BlobId.of(bucket, backend.names.session(id)));
+            backend.storage.delete(BlobId.of(bucket, recordName));
             deleteTemporaries();
         } catch (RuntimeException ignored) {
             // the object is complete; see above
@@ -215,14 +196,14 @@ final class GcsUpload implements ProviderUpload {
     }
 
     /**
-     * Deletes the session record, then every temporary of the upload (all generations), and lists
+     * Deletes the upload record, then every temporary of the upload (all generations), and lists
      * again until nothing is left: a part in flight during the abort deletes itself when it lands
-     * (it finds no session record), and this loop catches any that landed before that check.
+     * (it finds no upload record), and this loop catches any that landed before that check.
      */
     @Override
     public void abort() {
         try {
-            backend.storage.delete(BlobId.of(bucket, backend.names.session(id)));
+            backend.storage.delete(BlobId.of(bucket, recordName));
             for (int round = 0; round < ABORT_ROUNDS; round++) {
                 if (deleteTemporaries() == 0) {
                     return;
@@ -232,9 +213,9 @@ final class GcsUpload implements ProviderUpload {
                 return;
             }
         } catch (RuntimeException e) {
-            throw GcsErrors.map(what("abort"), e);
+            throw GcsErrors.map(handle.describe("abort"), e);
         }
-        throw new TransientStorageException(what("abort") + ": temporaries were still listed after " + ABORT_ROUNDS
+        throw new TransientStorageException(handle.describe("abort") + ": temporaries were still listed after " + ABORT_ROUNDS
                 + " rounds; abort again later", null, true);
     }
 

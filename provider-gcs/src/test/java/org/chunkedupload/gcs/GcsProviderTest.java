@@ -106,7 +106,7 @@ class GcsProviderTest {
     }
 
     @Test
-    void abortDeletesEveryTemporaryAndTheSessionRecord() {
+    void abortDeletesEveryTemporaryAndTheUploadRecord() {
         try (StorageBackend gs = open()) {
             ChunkedUploadSession s = gs.initiate(ObjectTarget.parse("gs://tck/abort/all"));
             for (int n = 1; n <= 40; n++) {
@@ -123,7 +123,7 @@ class GcsProviderTest {
 
     /** A process died after deleting the session record: its parts are still listed, with their bytes, and abort frees them. */
     @Test
-    void temporariesWithoutASessionRecordAreListedAndAbortable() {
+    void temporariesWithoutAUploadRecordAreListedAndAbortable() {
         try (StorageBackend gs = open()) {
             ChunkedUploadSession s = gs.initiate(ObjectTarget.parse("gs://tck/orphan/key"));
             s.uploadPart(1, new byte[100]);
@@ -219,9 +219,10 @@ class GcsProviderTest {
      */
     @Test
     void theBackstopReportsWhatTheServerKeptNotWhatWasSent() {
-        var backstop = new GcsProvider().backstop().orElseThrow();
-        var status = backstop.install(GcsEmulator.config(server), GcsEmulator.BUCKET, "", java.time.Duration.ofDays(7));
-        assertTrue(!status.inPlace() && status.description().startsWith("no lifecycle rule"), status.description());
+        try (var store = org.chunkedupload.api.ProviderRegistry.load().open(GcsEmulator.config(server))) {
+            var status = store.backstop().orElseThrow().install(GcsEmulator.BUCKET, "", java.time.Duration.ofDays(7));
+            assertTrue(!status.inPlace() && status.description().startsWith("no lifecycle rule"), status.description());
+        }
     }
 
     @Test

@@ -42,12 +42,8 @@ final class S3Backend implements ProviderBackend {
             .maxPartCount(10_000)
             .maxObjectSize(5L << 40)
             .addChecksumAlgorithm(org.chunkedupload.api.ChecksumAlgorithm.CRC32C)
-            .addFeature(Feature.LIST_PARTS)
-            .addFeature(Feature.LIST_PENDING)
-            .addFeature(Feature.CONDITIONAL_CREATE)
-            .addFeature(Feature.CONDITIONAL_MATCH)
-            .addFeature(Feature.PART_CHECKSUM)
-            .addFeature(Feature.ISOLATED_SESSIONS)
+            .addFeatures(Feature.LIST_PARTS, Feature.LIST_PENDING, Feature.CONDITIONAL_CREATE,
+                    Feature.CONDITIONAL_MATCH, Feature.PART_CHECKSUM, Feature.ISOLATED_SESSIONS)
             .abortGuarantee(AbortGuarantee.immediate())
             .build();
 
@@ -160,6 +156,12 @@ final class S3Backend implements ProviderBackend {
             throw S3Errors.map("delete s3://" + bucket + "/" + key, e, settings);
         }
         return existed;
+    }
+
+    /** @return the store's backstop for abandoned uploads: see {@link S3Backstop} */
+    @Override
+    public java.util.Optional<org.chunkedupload.api.UploadBackstop> backstop() {
+        return java.util.Optional.of(new S3Backstop(this));
     }
 
     @Override

@@ -2,7 +2,7 @@ package org.chunkedupload.s3;
 
 import java.util.List;
 import org.chunkedupload.api.BackendConfig;
-import org.chunkedupload.spi.ConfigKey;
+import org.chunkedupload.api.ConfigKey;
 import org.chunkedupload.spi.ProviderBackend;
 import org.chunkedupload.spi.StorageProvider;
 
@@ -37,11 +37,5 @@ public final class S3Provider implements StorageProvider {
     @Override
     public ProviderBackend open(BackendConfig config) {
         return new S3Backend(S3Settings.from(config));
-    }
-
-    /** @return the store's backstop for abandoned uploads: see {@link S3Backstop} */
-    @Override
-    public java.util.Optional<org.chunkedupload.spi.UploadBackstop> backstop() {
-        return java.util.Optional.of(new S3Backstop());
     }
 }

@@ -6,7 +6,7 @@ import java.util.List;
 import java.util.Locale;
 import org.chunkedupload.api.BackendConfig;
 import org.chunkedupload.api.ConfigurationException;
-import org.chunkedupload.spi.ConfigKey;
+import org.chunkedupload.api.ConfigKey;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.AwsSessionCredentials;
@@ -80,7 +80,7 @@ record S3Settings(String endpoint, Region region, boolean pathStyle, AwsCredenti
             new ConfigKey("session-token", "session token of temporary credentials", null, true),
             new ConfigKey("profile", "named profile from ~/.aws/config and ~/.aws/credentials", null, false),
             new ConfigKey("max-connections", "HTTP connection pool size", "64", false),
-            new ConfigKey("connect-timeout", "connect timeout (a duration: 500ms, 10s, 1m)", "10s", false),
+            ConfigKey.CONNECT_TIMEOUT,
             new ConfigKey("socket-timeout", "longest silence of the server within one request (a duration)", "30s", false),
             new ConfigKey("checksum-mode", "full-object-crc32c (S3 verifies part and object CRC-32C) or none",
                     "full-object-crc32c", false),
@@ -95,18 +95,7 @@ record S3Settings(String endpoint, Region region, boolean pathStyle, AwsCredenti
                     "true", false));
 
     static S3Settings from(BackendConfig c) {
-        String endpoint = c.get("endpoint").orElse(null);
-        if (endpoint != null) {
-            try {
-                URI u = URI.create(endpoint);
-                if (u.getScheme() == null || u.getHost() == null) {
-                    throw new IllegalArgumentException("no scheme or host");
-                }
-            } catch (IllegalArgumentException e) {
-                throw new ConfigurationException("setting 'endpoint' of provider s3 is not a URL: " + endpoint
-                        + " (e.g. http://127.0.0.1:9090)", e);
-            }
-        }
+        String endpoint = c.getUrl("endpoint", "http://127.0.0.1:9090").orElse(null);
         Region region;
         if (c.get("region").isPresent()) {
             region = Region.of(c.get("region").get());

@@ -42,7 +42,7 @@ final class S3Upload implements ProviderUpload {
     }
 
     private String what(String op) {
-        return op + " " + handle.target() + " (upload " + handle.uploadId() + ")";
+        return handle.describe(op);
     }
 
     @Override

@@ -94,7 +94,8 @@ class S3ProviderTest {
 
     @Test
     void theLifecycleBackstopIsInstalledAndChecked() {
-        try (S3Lifecycle lc = new S3Lifecycle(S3Emulators.config(moto))) {
+        try (S3Backend backend = new S3Backend(S3Settings.from(S3Emulators.config(moto)))) {
+            S3Backstop lc = new S3Backstop(backend);
             assertEquals(Optional.empty(), lc.abortIncompleteDays("tck", "videos/"));
             lc.installAbortIncomplete("tck", "videos/", 7);
             assertEquals(Optional.of(7), lc.abortIncompleteDays("tck", "videos/2026/"));
@@ -106,14 +107,15 @@ class S3ProviderTest {
 
     @Test
     void theProvidersBackstopInstallsAndChecksThatRuleForTheCli() {
-        var backstop = new S3Provider().backstop().orElseThrow();
-        var config = S3Emulators.config(moto);
-        assertTrue(!backstop.check(config, "tck", "music/", java.time.Duration.ofDays(2)).inPlace());
-        var s = backstop.install(config, "tck", "music/", java.time.Duration.ofDays(2));
-        assertTrue(s.inPlace() && s.description().contains("2 day(s)"), s.description());
-        assertTrue(!backstop.check(config, "tck", "music/", java.time.Duration.ofDays(1)).inPlace(), "2 days > 1 day");
-        assertThrows(IllegalArgumentException.class, () -> backstop.check(config, "tck", "", java.time.Duration.ofHours(5)),
-                "S3 rules count whole days");
+        try (var store = org.chunkedupload.api.ProviderRegistry.load().open(S3Emulators.config(moto))) {
+            var backstop = store.backstop().orElseThrow();
+            assertTrue(!backstop.check("tck", "music/", java.time.Duration.ofDays(2)).inPlace());
+            var s = backstop.install("tck", "music/", java.time.Duration.ofDays(2));
+            assertTrue(s.inPlace() && s.description().contains("2 day(s)"), s.description());
+            assertTrue(!backstop.check("tck", "music/", java.time.Duration.ofDays(1)).inPlace(), "2 days > 1 day");
+            assertThrows(IllegalArgumentException.class, () -> backstop.check("tck", "", java.time.Duration.ofHours(5)),
+                    "S3 rules count whole days");
+        }
     }
 
     /** S3 may answer CompleteMultipartUpload with 200 OK and an error in the body; that is an error. */

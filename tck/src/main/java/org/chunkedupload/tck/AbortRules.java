@@ -14,7 +14,7 @@ public abstract class AbortRules extends ConditionalRules {
     protected AbortRules() {
     }
 
-    @Hint("that abort works on an upload with no parts (GCS/Azure: the session record alone).")
+    @Hint("that abort works on an upload with no parts (GCS/Azure: the upload record alone).")
     @Test
     @Tag("MUST")
     @DisplayName("ABRT-01 abort before any part succeeds and the upload is gone")

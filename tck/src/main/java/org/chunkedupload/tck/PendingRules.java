@@ -50,7 +50,7 @@ public abstract class PendingRules extends AbortRules {
         }
     }
 
-    @Hint("that complete and abort remove the upload's listing entry (session record, marker).")
+    @Hint("that complete and abort remove the upload's listing entry (upload record, marker).")
     @Test
     @Tag("MUST")
     @DisplayName("PEND-02 after complete and after abort the upload is no longer listed")

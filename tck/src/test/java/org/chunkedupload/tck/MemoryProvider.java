@@ -28,7 +28,7 @@ import org.chunkedupload.api.UploadHandle;
 import org.chunkedupload.api.UploadOptions;
 import org.chunkedupload.api.UploadResult;
 import org.chunkedupload.api.WritePrecondition;
-import org.chunkedupload.spi.ConfigKey;
+import org.chunkedupload.api.ConfigKey;
 import org.chunkedupload.spi.PartContent;
 import org.chunkedupload.spi.ProviderBackend;
 import org.chunkedupload.spi.ProviderUpload;

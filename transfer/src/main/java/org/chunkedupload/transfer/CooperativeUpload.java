@@ -30,23 +30,15 @@ final class CooperativeUpload {
             throw new IllegalArgumentException("part range " + firstPart + ".." + lastPart + " is not within the plan's "
                     + first + ".." + last + " (" + plan.partCount() + " parts of " + plan.partSize() + " bytes)");
         }
-        TransferRun run = new TransferRun(u);
-        run.abortOnFailure = false;
-        run.session = backend.resume(handle);
+        TransferRun run = new TransferRun(u.settings, backend);
+        run.attach(backend.resume(handle), null);
         try {
-            int n = lastPart - firstPart + 1;
-            int[] numbers = new int[n];
-            long[] lengths = new long[n];
-            TransferRun.BodySupplier[] bodies = new TransferRun.BodySupplier[n];
             PartSources src = PartSources.of(file);
-            for (int i = 0; i < n; i++) {
-                int index = firstPart - first + i;
-                numbers[i] = plan.partNumber(index);
-                lengths[i] = plan.length(index);
-                bodies[i] = () -> src.open(plan.offset(index), plan.length(index));
+            List<PartTask> tasks = new ArrayList<>(lastPart - firstPart + 1);
+            for (int number = firstPart; number <= lastPart; number++) {
+                tasks.add(PartTask.of(plan, src, number - first));
             }
-            return TransferRun.sorted(run.uploadAll(numbers, lengths, bodies,
-                    u.partChecksum(backend.capabilities(), backend.providerId())));
+            return run.uploadAll(tasks, u.partChecksum(backend.capabilities(), backend.providerId()));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new CancelledTransferException("interrupted while uploading parts", e);

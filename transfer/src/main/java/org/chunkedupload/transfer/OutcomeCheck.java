@@ -3,15 +3,20 @@ package org.chunkedupload.transfer;
 import java.io.IOException;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
+import java.util.function.BooleanSupplier;
 import org.chunkedupload.api.Checksum;
 import org.chunkedupload.api.ChecksumAlgorithm;
 import org.chunkedupload.api.ChunkedUploadException;
+import org.chunkedupload.api.ChunkedUploadSession;
 import org.chunkedupload.api.NoSuchUploadException;
 import org.chunkedupload.api.ObjectInfo;
 import org.chunkedupload.api.ObjectTarget;
+import org.chunkedupload.api.PartReceipt;
 import org.chunkedupload.api.StorageBackend;
 import org.chunkedupload.api.UploadResult;
+import org.chunkedupload.api.WritePrecondition;
 import org.chunkedupload.spi.Crc32c;
 
 /**
@@ -38,6 +43,52 @@ final class OutcomeCheck {
      * @param notBefore when the upload began, or {@code null} when unknown
      */
     record Expected(ObjectTarget target, long size, Checksum crc32c, int partCount, Instant notBefore) {
+    }
+
+    /**
+     * Completes an upload; when the outcome is unknown it is resolved by looking at the object at the
+     * key, and when that shows the upload did not complete after a retryable failure, complete is sent
+     * again (with the retry policy's back-off).
+     *
+     * @param upload the upload
+     * @param backend its store
+     * @param receipts every part's receipt, in part order
+     * @param precondition the precondition of complete
+     * @param began when the upload began (an older object at the key is not this upload's)
+     * @param retry how often and after what back-off complete is sent again
+     * @param cancelled whether the transfer was cancelled meanwhile (no further attempt then)
+     * @param onRetry counts a further attempt
+     * @return the result
+     */
+    static UploadResult complete(ChunkedUploadSession upload, StorageBackend backend, List<PartReceipt> receipts,
+                                 WritePrecondition precondition, Instant began, RetryPolicy retry,
+                                 BooleanSupplier cancelled, Runnable onRetry) {
+        Expected expected = new Expected(upload.handle().target(), receipts.stream().mapToLong(PartReceipt::size).sum(),
+                Crc32c.combine(receipts), receipts.size(), began);
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return upload.complete(receipts, precondition);
+            } catch (ChunkedUploadException e) {
+                if (!unknown(e)) {
+                    throw e;
+                }
+                try {
+                    return resolve(backend, expected, e);
+                } catch (ChunkedUploadException notThere) {
+                    // a transient failure with no object at the key: the upload is still there, so complete again
+                    if (!e.retryable() || cancelled.getAsBoolean() || attempt >= retry.maxAttempts()) {
+                        throw notThere;
+                    }
+                    onRetry.run();
+                    try {
+                        Thread.sleep(retry.backoff(attempt).toMillis());
+                    } catch (InterruptedException ie) {
+                        Thread.currentThread().interrupt();
+                        throw new CancelledTransferException("interrupted while waiting to complete again", ie);
+                    }
+                }
+            }
+        }
     }
 
     /** Whether a failure of complete leaves its outcome unknown (as opposed to a definite refusal). */

@@ -2,12 +2,10 @@ package org.chunkedupload.transfer;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
-import org.chunkedupload.api.Capabilities;
-import org.chunkedupload.api.Capabilities.Feature;
 import org.chunkedupload.api.ChecksumAlgorithm;
-import org.chunkedupload.api.ConfigurationException;
 import org.chunkedupload.api.IntegrityException;
 import org.chunkedupload.api.PartReceipt;
 import org.chunkedupload.api.UploadResult;
@@ -34,49 +32,27 @@ final class PlannedParts {
         return run.complete(receipts, pre);
     }
 
-    static List<PartReceipt> upload(TransferRun run, PartSources src, PartPlan plan, ChecksumAlgorithm alg,
-                                                Map<Integer, PartReceipt> done) throws InterruptedException {
-        run.partsTotal = plan.partCount();
-        run.bytesTotal = plan.objectSize();
-        List<PartReceipt> receipts = new ArrayList<>(done.values());
-        done.values().forEach(run::alreadyDone);
-        int todo = plan.partCount() - done.size();
-        int[] numbers = new int[todo];
-        long[] lengths = new long[todo];
-        TransferRun.BodySupplier[] bodies = new TransferRun.BodySupplier[todo];
-        int k = 0;
-        for (int i = 0; i < plan.partCount(); i++) {
-            if (done.containsKey(plan.partNumber(i))) {
-                continue;
-            }
-            int index = i;
-            numbers[k] = plan.partNumber(i);
-            lengths[k] = plan.length(i);
-            bodies[k++] = () -> src.open(plan.offset(index), plan.length(index));
-        }
-        receipts.addAll(run.uploadAll(numbers, lengths, bodies, alg));
-        return TransferRun.sorted(receipts);
-    }
-
     /**
-     * The part checksum to compute before a part is sent: none when the store verifies none (or it is
-     * turned off), the configured one when the store verifies it, else CRC-32C when the store takes it.
+     * Sends the plan's parts that {@code done} does not hold yet.
      *
-     * @throws ConfigurationException when the configured algorithm is one the store does not verify
+     * @return every part's receipt, in part order
      */
-    static ChecksumAlgorithm checksum(Capabilities caps, String providerId, ChecksumAlgorithm checksum,
-                                      boolean checksumOff) {
-        if (checksumOff || !caps.supports(Feature.PART_CHECKSUM)) {
-            return null;
-        }
-        if (checksum != null) {
-            if (!caps.checksumAlgorithms().contains(checksum)) {
-                throw new ConfigurationException("provider " + providerId + " verifies " + caps.checksumAlgorithms()
-                        + " part checksums, not " + checksum + ": choose one of those or none");
+    static List<PartReceipt> upload(TransferRun run, PartSources src, PartPlan plan, ChecksumAlgorithm alg,
+                                    Map<Integer, PartReceipt> done) throws InterruptedException {
+        run.expect(plan.partCount(), plan.objectSize());
+        done.values().forEach(run::alreadyDone);
+        List<PartTask> todo = new ArrayList<>(plan.partCount() - done.size());
+        for (int i = 0; i < plan.partCount(); i++) {
+            if (!done.containsKey(plan.partNumber(i))) {
+                todo.add(PartTask.of(plan, src, i));
             }
-            return checksum;
         }
-        return caps.checksumAlgorithms().contains(ChecksumAlgorithm.CRC32C) ? ChecksumAlgorithm.CRC32C
-                : caps.checksumAlgorithms().stream().findFirst().orElse(null);
+        Iterator<PartReceipt> sent = run.uploadAll(todo, alg).iterator();
+        List<PartReceipt> receipts = new ArrayList<>(plan.partCount());
+        for (int i = 0; i < plan.partCount(); i++) {
+            PartReceipt r = done.get(plan.partNumber(i));
+            receipts.add(r != null ? r : sent.next());
+        }
+        return receipts;
     }
 }

@@ -28,21 +28,16 @@ final class Resumption {
         Capabilities caps = backend.capabilities();
         PartPlan plan = PartPlan.of(now.size(), caps, j.partSize, backend.providerId());
         ChecksumAlgorithm alg = u.partChecksum(caps, backend.providerId());
-        return new Transfer(new TransferRun(u).owning(journalPath).start(run -> {
-            run.backend = backend;
-            if (j.initiated != null) {
-                run.began = j.initiated;
-            }
-            run.journal = j;
+        return new Transfer(new TransferRun(u.settings, backend).owning(journalPath).start(run -> {
             Map<Integer, PartReceipt> done;
             try {
-                run.session = backend.resume(j.handle);
-                done = Reconcile.done(run.session, caps, j, plan, PartSources.of(j.source));
+                run.attach(backend.resume(j.handle), j);
+                done = Reconcile.done(run.upload(), caps, j, plan, PartSources.of(j.source));
             } catch (org.chunkedupload.api.NoSuchUploadException gone) {
                 // completed by the run that wrote the journal (killed before it could say so), or really lost
                 return OutcomeCheck.resolve(backend, Reconcile.expected(j, plan, PartSources.of(j.source)), gone);
             }
-            u.listener.onInitiated(j.handle);
+            u.settings.listener().onInitiated(j.handle);
             return PlannedParts.uploadFile(run, j.source, now, plan, alg, done, j.precondition);
         }));
     }

@@ -24,7 +24,7 @@ final class StreamParts {
 
     static List<PartReceipt> upload(TransferRun run, InputStream in, GrowthSchedule schedule, int firstPartNumber,
                                     int maxParts, ChecksumAlgorithm algorithm) throws IOException, InterruptedException {
-        Semaphore buffers = new Semaphore(run.cfg.concurrency + 1);
+        Semaphore buffers = new Semaphore(run.settings().concurrency() + 1);
         Queue<byte[]> pool = new ConcurrentLinkedQueue<>(); // reused: no allocation per part once warm
         List<Future<PartReceipt>> futures = new ArrayList<>();
         List<Future<PartReceipt>> open = new ArrayList<>(); // not yet seen done; at most concurrency + 1
@@ -44,21 +44,16 @@ final class StreamParts {
             }
             long size = schedule.partSize(index);
             byte[] buf = take(pool, (int) size);
-            int n;
-            run.readingSource = true;
-            try {
-                n = in.readNBytes(buf, 0, buf.length);
-            } finally {
-                run.readingSource = false;
-            }
+            int n = run.readSource(in, buf);
             if (n == 0 && index > 0) {
                 pool.offer(buf);
                 buffers.release();
                 break;
             }
             int length = n;
-            Future<PartReceipt> f = run.submit(firstPartNumber + index, () -> new ByteArrayInputStream(buf, 0, length),
-                    length, algorithm, () -> {
+            PartTask task = new PartTask(firstPartNumber + index, total, length,
+                    () -> new ByteArrayInputStream(buf, 0, length));
+            Future<PartReceipt> f = run.submit(task, algorithm, () -> {
                         pool.offer(buf);
                         buffers.release();
                     });
@@ -70,8 +65,7 @@ final class StreamParts {
                 break;
             }
         }
-        run.partsTotal = index;
-        run.bytesTotal = total;
+        run.expect(index, total);
         List<PartReceipt> out = new ArrayList<>(futures.size());
         for (Future<PartReceipt> f : futures) {
             out.add(TransferRun.await(f));

@@ -61,7 +61,7 @@ public final class Transfer {
 
     /** @return the upload's handle, once it was initiated (save it to resume elsewhere) */
     public Optional<UploadHandle> handle() {
-        ChunkedUploadSession s = run.session;
+        ChunkedUploadSession s = run.upload();
         return s == null ? Optional.empty() : Optional.of(s.handle());
     }
 

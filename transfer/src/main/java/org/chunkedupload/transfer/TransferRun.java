@@ -4,9 +4,11 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.Comparator;
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorCompletionService;
@@ -21,12 +23,15 @@ import org.chunkedupload.api.ChecksumAlgorithm;
 import org.chunkedupload.api.ChunkedUploadException;
 import org.chunkedupload.api.ChunkedUploadSession;
 import org.chunkedupload.api.PartReceipt;
+import org.chunkedupload.api.StorageBackend;
 import org.chunkedupload.api.UploadResult;
+import org.chunkedupload.api.WritePrecondition;
 
 /**
- * One transfer in progress: runs on its own coordinator thread, uploads parts on a pool of
- * {@code concurrency} workers with per-part retry, and on failure or cancellation stops the workers
- * before aborting the upload (or keeping it for resume).
+ * One transfer in progress, from its {@link RunSettings}, its store and (once {@link #attach}ed) its
+ * upload and journal: runs its {@link Body} on its own coordinator thread, sends {@link PartTask}s on
+ * a pool of {@code concurrency} workers with per-part retry, and on failure or cancellation stops the
+ * workers before aborting the upload (or keeping it for resume).
  */
 final class TransferRun {
     /** What a transfer does once started; returns the result of complete. */
@@ -34,12 +39,9 @@ final class TransferRun {
         UploadResult run(TransferRun run) throws Exception;
     }
 
-    /** Opens the body of one part afresh (every attempt re-reads it). */
-    interface BodySupplier {
-        InputStream open();
-    }
-
-    final Uploader cfg;
+    private final RunSettings settings;
+    /** The store, for finding out what an unknown outcome of complete was. */
+    private final StorageBackend backend;
     final CompletableFuture<UploadResult> future = new CompletableFuture<>();
     private final long start = System.nanoTime();
     /** When the transfer ended (its result or failure was set); 0 while it runs. */
@@ -55,32 +57,68 @@ final class TransferRun {
     /** Orders cancel() against the workers' decision to start an attempt. */
     private final Object startGate = new Object();
     private final ExecutorService workers;
-    volatile int partsTotal = -1;
-    volatile long bytesTotal = -1;
-    volatile ChunkedUploadSession session;
-    /** The store, for finding out what an unknown outcome of complete was; null where none is known. */
-    volatile org.chunkedupload.api.StorageBackend backend;
+    private volatile int partsTotal = -1;
+    private volatile long bytesTotal = -1;
+    private volatile ChunkedUploadSession session;
     /** When this transfer began, or when the journaled upload it resumes began. */
-    volatile java.time.Instant began = java.time.Instant.now();
-    volatile Journal journal;
-    volatile boolean abortOnFailure = true;
+    private volatile Instant began = Instant.now();
+    private volatile Journal journal;
     private volatile boolean cancelled;
     /** Set by the stall watchdog before it cancels; the failure then names the stall. */
     private volatile java.time.Duration stalledFor;
     /** While true the stall watchdog watches: from the start until complete is sent. */
     private volatile boolean uploading = true;
     /** True while the engine waits for a stream's producer: a slow producer is not a stalled store. */
-    volatile boolean readingSource;
+    private volatile boolean readingSource;
     private volatile Thread coordinator;
 
-    TransferRun(Uploader cfg) {
-        this.cfg = cfg;
+    TransferRun(RunSettings settings, StorageBackend backend) {
+        this.settings = settings;
+        this.backend = backend;
         AtomicInteger n = new AtomicInteger();
-        this.workers = Executors.newFixedThreadPool(cfg.concurrency, r -> {
+        this.workers = Executors.newFixedThreadPool(settings.concurrency(), r -> {
             Thread t = new Thread(r, "chunked-upload-part-" + n.incrementAndGet());
             t.setDaemon(true);
             return t;
         });
+    }
+
+    /**
+     * Gives the transfer the upload it sends parts to and, for a file, its journal; called once, by
+     * the body, right after the upload was initiated or resumed.
+     */
+    void attach(ChunkedUploadSession upload, Journal journalOrNull) {
+        this.session = upload;
+        this.journal = journalOrNull;
+        if (journalOrNull != null && journalOrNull.initiated != null) {
+            began = journalOrNull.initiated;
+        }
+    }
+
+    /** @return the upload, or null before {@link #attach} */
+    ChunkedUploadSession upload() {
+        return session;
+    }
+
+    /** Sets the totals progress reports, once they are known. */
+    void expect(int parts, long bytes) {
+        partsTotal = parts;
+        bytesTotal = bytes;
+    }
+
+    /** Reads the next part of a stream; meanwhile a stall is the producer's, not the store's. */
+    int readSource(InputStream in, byte[] buf) throws IOException {
+        readingSource = true;
+        try {
+            return in.readNBytes(buf, 0, buf.length);
+        } finally {
+            readingSource = false;
+        }
+    }
+
+    /** @return the settings of this transfer */
+    RunSettings settings() {
+        return settings;
     }
 
     /** @return a number that grows whenever the transfer moves, or -1 while a stall cannot be the store's fault */
@@ -130,8 +168,8 @@ final class TransferRun {
 
     /** Starts the coordinator thread. */
     TransferRun start(Body body) {
-        if (cfg.stallTimeout != null) {
-            StallWatchdog.watch(this, cfg.stallTimeout);
+        if (settings.stallTimeout() != null) {
+            StallWatchdog.watch(this, settings.stallTimeout());
         }
         Thread t = new Thread(() -> execute(body), "chunked-upload-transfer");
         t.setDaemon(true);
@@ -140,15 +178,15 @@ final class TransferRun {
         return this;
     }
 
-    /** Runs in the calling thread (used for cooperative part uploads). */
-    void execute(Body body) {
+    /** Runs the body on the coordinator thread, then ends the transfer with its result or failure. */
+    private void execute(Body body) {
         coordinator = Thread.currentThread();
         try {
             UploadResult r = body.run(this);
             if (journal != null) {
                 journal.delete();
             }
-            cfg.listener.onCompleted(r, progress());
+            settings.listener().onCompleted(r, progress());
             end = System.nanoTime();
             beforeEnd.run();
             future.complete(r);
@@ -218,8 +256,8 @@ final class TransferRun {
             interrupted = true;
         }
         ChunkedUploadSession s = session;
-        if (s != null && abortOnFailure) {
-            if (cfg.keepOnFailure) {
+        if (s != null) {
+            if (settings.keepOnFailure()) {
                 try {
                     if (journal != null) {
                         journal.flush();
@@ -247,32 +285,32 @@ final class TransferRun {
     }
 
     /**
-     * Uploads the given parts in parallel and returns their receipts as they complete; the first
-     * failure stops the others.
+     * Uploads the given parts in parallel; the first failure stops the others.
      *
-     * @param numbers part numbers
-     * @param lengths part lengths, index-aligned with {@code numbers}
-     * @param bodies part bodies, index-aligned
+     * @param tasks the parts to send
      * @param algorithm the part checksum to compute and send, or null
+     * @return their receipts, in the order of {@code tasks}
      */
-    List<PartReceipt> uploadAll(int[] numbers, long[] lengths, BodySupplier[] bodies, ChecksumAlgorithm algorithm)
-            throws InterruptedException {
+    List<PartReceipt> uploadAll(List<PartTask> tasks, ChecksumAlgorithm algorithm) throws InterruptedException {
         ExecutorCompletionService<PartReceipt> ecs = new ExecutorCompletionService<>(workers);
-        for (int i = 0; i < numbers.length; i++) {
-            int idx = i;
-            ecs.submit(() -> uploadPart(numbers[idx], bodies[idx], lengths[idx], algorithm));
+        Map<Future<PartReceipt>, Integer> index = new HashMap<>();
+        for (int i = 0; i < tasks.size(); i++) {
+            PartTask t = tasks.get(i);
+            index.put(ecs.submit(() -> uploadPart(t, algorithm)), i);
         }
-        List<PartReceipt> out = new ArrayList<>(numbers.length);
-        for (int i = 0; i < numbers.length; i++) {
-            out.add(await(ecs.take()));
+        PartReceipt[] out = new PartReceipt[tasks.size()];
+        for (int i = 0; i < tasks.size(); i++) {
+            Future<PartReceipt> f = ecs.take(); // in completion order: a failure is seen at once
+            out[index.get(f)] = await(f);
         }
-        return out;
+        return Arrays.asList(out);
     }
 
-    Future<PartReceipt> submit(int number, BodySupplier body, long length, ChecksumAlgorithm algorithm, Runnable after) {
+    /** Sends one part on a worker, then runs {@code after} whatever the outcome. */
+    Future<PartReceipt> submit(PartTask task, ChecksumAlgorithm algorithm, Runnable after) {
         return workers.submit(() -> {
             try {
-                return uploadPart(number, body, length, algorithm);
+                return uploadPart(task, algorithm);
             } finally {
                 after.run();
             }
@@ -298,9 +336,9 @@ final class TransferRun {
      * One part, with retries. Its checksum (when the provider verifies one) is computed once, before
      * the first attempt. No attempt starts once the transfer is cancelled or has failed.
      */
-    PartReceipt uploadPart(int number, BodySupplier body, long length, ChecksumAlgorithm algorithm)
-            throws InterruptedException {
-        Checksum checksum = algorithm == null ? null : PartSources.checksum(body.open(), algorithm);
+    private PartReceipt uploadPart(PartTask task, ChecksumAlgorithm algorithm) throws InterruptedException {
+        int number = task.partNumber();
+        Checksum checksum = algorithm == null ? null : PartSources.checksum(task.body().open(), algorithm);
         for (int attempt = 1; ; attempt++) {
             synchronized (startGate) { // the check and the count are one step for cancel()
                 if (cancelled || Thread.currentThread().isInterrupted()) {
@@ -311,23 +349,23 @@ final class TransferRun {
             }
             try {
                 // a re-openable source: a provider may read the part more than once (SDK retry, unsigned payload)
-                PartReceipt r = session.uploadPart(number, () -> new CountingInputStream(body.open(), sent), length,
-                        checksum);
+                PartReceipt r = session.uploadPart(number, () -> new CountingInputStream(task.body().open(), sent),
+                        task.length(), checksum);
                 if (journal != null) {
                     journal.record(r);
                 }
                 done.incrementAndGet();
-                cfg.listener.onPartCompleted(r, progress());
+                settings.listener().onPartCompleted(r, progress());
                 return r;
             } catch (ChunkedUploadException e) {
                 Duration waited = Duration.ofNanos(System.nanoTime() - start);
-                if (cancelled || !e.retryable() || attempt >= cfg.retry.maxAttempts()
-                        || waited.compareTo(cfg.retry.deadline()) > 0) {
+                if (cancelled || !e.retryable() || attempt >= settings.retry().maxAttempts()
+                        || waited.compareTo(settings.retry().deadline()) > 0) {
                     throw e;
                 }
-                Duration backoff = cfg.retry.backoff(attempt);
+                Duration backoff = settings.retry().backoff(attempt);
                 retries.incrementAndGet();
-                cfg.listener.onPartRetry(number, attempt, e, backoff);
+                settings.listener().onPartRetry(number, attempt, e, backoff);
                 Thread.sleep(backoff.toMillis());
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
@@ -336,57 +374,21 @@ final class TransferRun {
     }
 
     /**
-     * Completes the session; when the outcome is unknown (lost response, timeout, a retried complete
+     * Completes the upload with receipts in part order; when the outcome is unknown (lost response, timeout, a retried complete
      * answered "no such upload") it is resolved by looking at the object at the key.
      */
-    UploadResult complete(List<PartReceipt> receipts, org.chunkedupload.api.WritePrecondition precondition) {
+    UploadResult complete(List<PartReceipt> receipts, WritePrecondition precondition) {
         synchronized (startGate) { // a cancelled transfer never completes, even when its last part is in
             if (cancelled) {
                 throw new CancelledTransferException("the transfer was cancelled before complete", null);
             }
             uploading = false; // complete may take long without moving a byte: the stall watchdog stops here
         }
-        OutcomeCheck.Expected expected = new OutcomeCheck.Expected(session.handle().target(),
-                receipts.stream().mapToLong(PartReceipt::size).sum(), org.chunkedupload.spi.Crc32c.combine(receipts),
-                receipts.size(), began);
-        for (int attempt = 1; ; attempt++) {
-            try {
-                return session.complete(receipts, precondition);
-            } catch (ChunkedUploadException e) {
-                if (backend == null || !OutcomeCheck.unknown(e)) {
-                    throw e;
-                }
-                try {
-                    return OutcomeCheck.resolve(backend, expected, e);
-                } catch (ChunkedUploadException notThere) {
-                    // a transient failure with no object at the key: the upload is still there, so complete again
-                    if (!e.retryable() || cancelled || attempt >= cfg.retry.maxAttempts()) {
-                        throw notThere;
-                    }
-                    Duration backoff = cfg.retry.backoff(attempt);
-                    retries.incrementAndGet();
-                    try {
-                        Thread.sleep(backoff.toMillis());
-                    } catch (InterruptedException ie) {
-                        Thread.currentThread().interrupt();
-                        throw new CancelledTransferException("interrupted while waiting to complete again", ie);
-                    }
-                }
-            }
-        }
+        return OutcomeCheck.complete(session, backend, receipts, precondition, began, settings.retry(),
+                () -> cancelled, retries::incrementAndGet);
     }
 
-    /**
-     * @param receipts receipts in any order
-     * @return them sorted by part number
-     */
-    static List<PartReceipt> sorted(List<PartReceipt> receipts) {
-        List<PartReceipt> s = new ArrayList<>(receipts);
-        s.sort(Comparator.comparingInt(PartReceipt::partNumber));
-        return s;
-    }
-
-    /** Stops the workers without failing the transfer (cooperative uploads run in the caller's thread). */
+    /** Stops the workers without ending the transfer (parts sent for a shared upload run in the caller's thread). */
     void shutdown() {
         workers.shutdownNow();
     }

@@ -3,12 +3,15 @@ package org.chunkedupload.transfer;
 import java.io.InputStream;
 import java.nio.ByteBuffer;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import org.chunkedupload.api.Capabilities;
 import org.chunkedupload.api.Capabilities.Feature;
 import org.chunkedupload.api.ChecksumAlgorithm;
+import org.chunkedupload.api.ChecksumPolicy;
+import org.chunkedupload.api.ChunkedUploadSession;
 import org.chunkedupload.api.ConfigurationException;
 import org.chunkedupload.api.IntegrityException;
 import org.chunkedupload.api.InvalidPartException;
@@ -42,29 +45,20 @@ public final class Uploader {
     /** How long a transfer may make no progress before it fails, when not set: 2 minutes. */
     public static final java.time.Duration DEFAULT_STALL_TIMEOUT = java.time.Duration.ofMinutes(2);
 
+    /** What every transfer of this uploader shares. */
+    final RunSettings settings;
     final long partSize;
-    final int concurrency;
-    final RetryPolicy retry;
-    private final ChecksumAlgorithm checksum;
-    private final boolean checksumOff;
-    final TransferListener listener;
+    private final ChecksumPolicy checksum;
     private final WritePrecondition precondition;
     private final UploadOptions options;
-    final boolean keepOnFailure;
     private final Path journal;
-    final java.time.Duration stallTimeout;
 
     private Uploader(Builder b) {
-        this.stallTimeout = b.stallTimeout;
+        this.settings = new RunSettings(b.concurrency, b.retry, b.listener, b.keepOnFailure, b.stallTimeout);
         this.partSize = b.partSize;
-        this.concurrency = b.concurrency;
-        this.retry = b.retry;
         this.checksum = b.checksum;
-        this.checksumOff = b.checksumOff;
-        this.listener = b.listener;
         this.precondition = b.precondition;
         this.options = b.options;
-        this.keepOnFailure = b.keepOnFailure;
         this.journal = b.journal;
     }
 
@@ -83,12 +77,12 @@ public final class Uploader {
      * @throws org.chunkedupload.api.PartSizeException when the part size breaks the provider's limits
      */
     public TransferPlan plan(Capabilities caps, String providerId, long size) {
-        return TransferPlan.of(caps, providerId, size, partSize, concurrency);
+        return TransferPlan.of(caps, providerId, size, partSize, settings.concurrency());
     }
 
-    /** @return the part checksum to compute and send, or null: see {@link PlannedParts#checksum} */
+    /** @return the part checksum to compute and send, or null: see {@link ChecksumPolicy#partChecksum} */
     ChecksumAlgorithm partChecksum(Capabilities caps, String providerId) {
-        return PlannedParts.checksum(caps, providerId, checksum, checksumOff);
+        return checksum.partChecksum(caps, providerId).orElse(null);
     }
 
     /**
@@ -105,16 +99,21 @@ public final class Uploader {
         Capabilities caps = backend.capabilities();
         PartPlan plan = PartPlan.of(fp.size(), caps, partSize, backend.providerId());
         ChecksumAlgorithm alg = partChecksum(caps, backend.providerId());
-        return new Transfer(new TransferRun(this).owning(journal).start(run -> {
-            run.backend = backend;
-            run.session = backend.initiate(target, options.toBuilder().partSizeHint(plan.partSize()).build());
-            if (journal != null) {
-                run.journal = new Journal(journal, run.session.handle(), file, fp, plan.partSize(), precondition);
-                run.journal.write();
+        return new Transfer(new TransferRun(settings, backend).owning(journal).start(run -> {
+            ChunkedUploadSession upload = backend.initiate(target, withHint(plan.partSize()));
+            Journal j = journal == null ? null
+                    : new Journal(journal, upload.handle(), file, fp, plan.partSize(), precondition, Instant.now());
+            run.attach(upload, j);
+            if (j != null) {
+                j.write();
             }
-            listener.onInitiated(run.session.handle());
+            settings.listener().onInitiated(upload.handle());
             return PlannedParts.uploadFile(run, file, fp, plan, alg, Map.of(), precondition);
         }));
+    }
+
+    private UploadOptions withHint(long partSize) {
+        return options.toBuilder().partSizeHint(partSize).build();
     }
 
     /**
@@ -132,10 +131,9 @@ public final class Uploader {
         PartPlan plan = PartPlan.of(data.remaining(), backend.capabilities(), partSize, backend.providerId());
         ChecksumAlgorithm alg = partChecksum(backend.capabilities(), backend.providerId());
         PartSources src = PartSources.of(data);
-        return new Transfer(new TransferRun(this).start(run -> {
-            run.backend = backend;
-            run.session = backend.initiate(target, options.toBuilder().partSizeHint(plan.partSize()).build());
-            listener.onInitiated(run.session.handle());
+        return new Transfer(new TransferRun(settings, backend).start(run -> {
+            run.attach(backend.initiate(target, withHint(plan.partSize())), null);
+            settings.listener().onInitiated(run.upload().handle());
             return run.complete(PlannedParts.upload(run, src, plan, alg, Map.of()), precondition);
         }));
     }
@@ -156,10 +154,9 @@ public final class Uploader {
         Capabilities caps = backend.capabilities();
         GrowthSchedule g = GrowthSchedule.forStream(caps, partSize, backend.providerId());
         ChecksumAlgorithm alg = partChecksum(caps, backend.providerId());
-        return new Transfer(new TransferRun(this).start(run -> {
-            run.backend = backend;
-            run.session = backend.initiate(target, options.toBuilder().partSizeHint(g.partSize(0)).build());
-            listener.onInitiated(run.session.handle());
+        return new Transfer(new TransferRun(settings, backend).start(run -> {
+            run.attach(backend.initiate(target, withHint(g.partSize(0))), null);
+            settings.listener().onInitiated(run.upload().handle());
             List<PartReceipt> receipts = StreamParts.upload(run, in, g, caps.minPartNumber(), caps.maxPartCount(), alg);
             return run.complete(receipts, precondition);
         }));
@@ -275,8 +272,7 @@ public final class Uploader {
         private long partSize;
         private int concurrency = 4;
         private RetryPolicy retry = RetryPolicy.defaults();
-        private ChecksumAlgorithm checksum;
-        private boolean checksumOff;
+        private ChecksumPolicy checksum = ChecksumPolicy.AUTO;
         private TransferListener listener = TransferListener.NONE;
         private WritePrecondition precondition = WritePrecondition.none();
         private UploadOptions options = UploadOptions.defaults();
@@ -335,13 +331,12 @@ public final class Uploader {
         }
 
         /**
-         * @param algorithm the per-part checksum to send where the provider verifies one; {@code null}
-         *     sends none (the API still checks each part's CRC-32C and the whole object's)
+         * @param policy which per-part checksum to send where the provider verifies one (default
+         *     {@link ChecksumPolicy#AUTO}); the API still checks each part's CRC-32C and the whole object's
          * @return this builder
          */
-        public Builder checksum(ChecksumAlgorithm algorithm) {
-            this.checksum = algorithm;
-            this.checksumOff = algorithm == null;
+        public Builder checksum(ChecksumPolicy policy) {
+            this.checksum = Objects.requireNonNull(policy, "policy");
             return this;
         }
 

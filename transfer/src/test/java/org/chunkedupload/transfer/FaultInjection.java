@@ -16,7 +16,7 @@ import org.chunkedupload.api.BackendConfig;
 import org.chunkedupload.api.Capabilities;
 import org.chunkedupload.api.ChunkedUploadException;
 import org.chunkedupload.api.TransientStorageException;
-import org.chunkedupload.spi.ConfigKey;
+import org.chunkedupload.api.ConfigKey;
 import org.chunkedupload.spi.PartContent;
 import org.chunkedupload.spi.ProviderBackend;
 import org.chunkedupload.spi.ProviderUpload;

@@ -140,7 +140,7 @@ class UploaderTest {
             assertTrue(f.faults.attempts.stream().allMatch(FaultInjection.Attempt::checksumSent));
             assertTrue(r.checksum() != null, "the whole-object CRC-32C is reported");
             f.faults.attempts.clear();
-            uploader().checksum(null).build().upload(f.backend, src, ObjectTarget.parse("fs://b/nosum"));
+            uploader().checksum(org.chunkedupload.api.ChecksumPolicy.NONE).build().upload(f.backend, src, ObjectTarget.parse("fs://b/nosum"));
             assertTrue(f.faults.attempts.stream().noneMatch(FaultInjection.Attempt::checksumSent));
         }
     }

@@ -34,11 +34,8 @@ final class HeapBackend implements ProviderBackend {
             .partNumbers(1, 10_000)
             .maxPartCount(10_000)
             .maxObjectSize(4L << 30)
-            .addFeature(Feature.LIST_PARTS)
-            .addFeature(Feature.LIST_PENDING)
-            .addFeature(Feature.CONDITIONAL_CREATE)
-            .addFeature(Feature.CONDITIONAL_MATCH)
-            .addFeature(Feature.ISOLATED_SESSIONS)
+            .addFeatures(Feature.LIST_PARTS, Feature.LIST_PENDING, Feature.CONDITIONAL_CREATE,
+                    Feature.CONDITIONAL_MATCH, Feature.ISOLATED_SESSIONS)
             .abortGuarantee(AbortGuarantee.immediate())
             .build();
 

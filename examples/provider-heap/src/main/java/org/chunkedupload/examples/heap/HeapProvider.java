@@ -4,7 +4,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import org.chunkedupload.api.BackendConfig;
-import org.chunkedupload.spi.ConfigKey;
+import org.chunkedupload.api.ConfigKey;
 import org.chunkedupload.spi.ProviderBackend;
 import org.chunkedupload.spi.StorageProvider;
 

@@ -1,39 +1,35 @@
-package org.chunkedupload.spi;
+package org.chunkedupload.api;
 
 import java.time.Duration;
-import org.chunkedupload.api.BackendConfig;
 
 /**
- * Optional for a {@link StorageProvider}: the store's own backstop for uploads nobody completes or
- * aborts, so that they stop billing even when no client cleans up (S3: an
+ * The store's own backstop for uploads nobody completes or aborts ({@link StorageBackend#backstop()}), so that they stop billing even when no client cleans up (S3: an
  * {@code AbortIncompleteMultipartUpload} lifecycle rule; GCS: a lifecycle delete rule on the
- * temporary prefix; Azure: the service's collection of uncommitted blocks). A provider without one
- * does not implement this interface; {@code chunked-upload lifecycle} then says so and points to
- * {@code sweep}.
+ * temporary prefix; Azure: the service's collection of uncommitted blocks). It works through the open
+ * backend that handed it out. A store without one has none; {@code chunked-upload backstop} then
+ * says so and points to {@code sweep}.
  */
 public interface UploadBackstop {
 
     /**
      * What the backstop looks like now.
      *
-     * @param config the backend's settings (credentials included)
      * @param bucket the bucket
      * @param keyPrefix the key prefix the backstop should cover, possibly empty
      * @param abortAfter the longest an abandoned upload may live
      * @return whether a backstop at least that strict covers the prefix, and what is in place
      */
-    Status check(BackendConfig config, String bucket, String keyPrefix, Duration abortAfter);
+    Status check(String bucket, String keyPrefix, Duration abortAfter);
 
     /**
      * Installs (or tightens) the backstop, keeping every other rule of the bucket.
      *
-     * @param config the backend's settings (credentials included)
      * @param bucket the bucket
      * @param keyPrefix the key prefix to cover, possibly empty
      * @param abortAfter the longest an abandoned upload may live
      * @return what is in place afterwards
      */
-    Status install(BackendConfig config, String bucket, String keyPrefix, Duration abortAfter);
+    Status install(String bucket, String keyPrefix, Duration abortAfter);
 
     /**
      * @param inPlace whether a backstop at least as strict as asked covers the prefix

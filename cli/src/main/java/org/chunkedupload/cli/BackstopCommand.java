@@ -4,9 +4,8 @@ import java.time.Duration;
 import java.util.concurrent.Callable;
 import org.chunkedupload.api.Durations;
 import org.chunkedupload.api.ObjectPrefix;
-import org.chunkedupload.api.ProviderRegistry;
-import org.chunkedupload.spi.StorageProvider;
-import org.chunkedupload.spi.UploadBackstop;
+import org.chunkedupload.api.StorageBackend;
+import org.chunkedupload.api.UploadBackstop;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -14,15 +13,15 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /**
- * {@code lifecycle PREFIX --abort-after D [--check]}: installs or checks the store's own backstop
+ * {@code backstop PREFIX --abort-after D [--check]} (also {@code lifecycle}, its earlier name): installs or checks the store's own backstop
  * for abandoned uploads (S3 {@code AbortIncompleteMultipartUpload}, a GCS delete rule on the
  * temporary prefix, Azure's built-in collection of uncommitted blocks). Exits 0 when a backstop at
  * least that strict is in place afterwards, 1 otherwise (also when the store has none: the
  * message says what to do instead).
  */
-@Command(name = "lifecycle", description = "Install (or --check) the store's backstop that frees abandoned uploads"
+@Command(name = "backstop", aliases = "lifecycle", description = "Install (or --check) the store's backstop that frees abandoned uploads"
         + " after a duration.")
-final class LifecycleCommand implements Callable<Integer> {
+final class BackstopCommand implements Callable<Integer> {
     @Parameters(index = "0", paramLabel = "TARGET_PREFIX", description = "scheme://bucket[/key-prefix]")
     String prefix;
 
@@ -43,18 +42,18 @@ final class LifecycleCommand implements Callable<Integer> {
     public Integer call() {
         Duration d = Durations.parse(abortAfter);
         ObjectPrefix p = ObjectPrefix.parse(prefix);
-        StorageProvider provider = ProviderRegistry.load().require(p.scheme());
         var out = spec.commandLine().getOut();
-        UploadBackstop backstop = provider.backstop().orElse(null);
-        if (backstop == null) {
-            out.println("provider " + p.scheme() + " has no backstop of its own for abandoned uploads: run"
-                    + " 'chunked-upload sweep " + prefix + " --older-than " + abortAfter + "' on a schedule instead");
-            return Main.FAILED;
+        try (StorageBackend store = backendOptions.open(p.scheme())) {
+            UploadBackstop backstop = store.backstop().orElse(null);
+            if (backstop == null) {
+                out.println("provider " + p.scheme() + " has no backstop of its own for abandoned uploads: run"
+                        + " 'chunked-upload sweep " + prefix + " --older-than " + abortAfter + "' on a schedule instead");
+                return Main.FAILED;
+            }
+            UploadBackstop.Status s = check ? backstop.check(p.bucket(), p.prefix(), d)
+                    : backstop.install(p.bucket(), p.prefix(), d);
+            out.println((s.inPlace() ? "in place: " : "MISSING: ") + s.description());
+            return s.inPlace() ? Main.OK : Main.FAILED;
         }
-        var config = backendOptions.backendConfig(p.scheme());
-        UploadBackstop.Status s = check ? backstop.check(config, p.bucket(), p.prefix(), d)
-                : backstop.install(config, p.bucket(), p.prefix(), d);
-        out.println((s.inPlace() ? "in place: " : "MISSING: ") + s.description());
-        return s.inPlace() ? Main.OK : Main.FAILED;
     }
 }

@@ -1,0 +1,36 @@
+package org.chunkedupload.api;
+
+import java.util.Objects;
+
+/**
+ * A setting a provider understands.
+ *
+ * @param name the key, lower-case words joined by '-'
+ * @param description what it does, including the default
+ * @param defaultValue the default, or {@code null} when there is none
+ * @param secret whether the value is a secret that must be masked in output and never logged
+ */
+public record ConfigKey(String name, String description, String defaultValue, boolean secret) {
+    /** The connect timeout of a provider on an HTTP client (a duration, default 10 s). */
+    public static final ConfigKey CONNECT_TIMEOUT = new ConfigKey("connect-timeout",
+            "connect timeout (a duration: 500ms, 10s, 1m)", "10s", false);
+    /** The longest silence of the server within one request, for a provider on an HTTP client (default 30 s). */
+    public static final ConfigKey READ_TIMEOUT = new ConfigKey("read-timeout",
+            "longest silence of the server within one request (a duration)", "30s", false);
+
+    /** Validates the fields. */
+    public ConfigKey {
+        Objects.requireNonNull(name, "name");
+        Objects.requireNonNull(description, "description");
+    }
+
+    /**
+     * @param providerId the provider that declares this key
+     * @return the environment variable that sets it: {@code CHUNKED_UPLOAD_<PROVIDER>_<KEY>}, upper
+     *     case, '-' as '_' (e.g. {@code CHUNKED_UPLOAD_S3_SECRET_KEY})
+     */
+    public String environmentVariable(String providerId) {
+        return "CHUNKED_UPLOAD_" + providerId.toUpperCase(java.util.Locale.ROOT) + "_"
+                + name.toUpperCase(java.util.Locale.ROOT).replace('-', '_');
+    }
+}

@@ -1,0 +1,131 @@
+package org.chunkedupload.spi;
+
+import java.io.IOException;
+import java.io.StringReader;
+import java.io.StringWriter;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.security.SecureRandom;
+import java.util.HexFormat;
+import java.util.Map;
+import java.util.Properties;
+import java.util.TreeMap;
+import java.util.regex.Pattern;
+import org.chunkedupload.api.NoSuchUploadException;
+import org.chunkedupload.api.UploadHandle;
+
+/**
+ * The upload record of a store that has no server-side upload (GCS compose, Azure block
+ * lists): what any process needs to complete an upload, that is the target key and the content
+ * type and metadata the final object gets. A provider keeps it in a small object of its own, e.g.
+ * under a hidden prefix, and treats the record's existence as the upload being open. Encoded as
+ * properties text in UTF-8; it holds no credentials and no part data.
+ *
+ * @param key the target key
+ * @param contentType the final object's content type, or {@code null}
+ * @param metadata the final object's custom metadata
+ */
+public record UploadRecord(String key, String contentType, Map<String, String> metadata) {
+    private static final String META = "metadata.";
+    private static final String NAME_SUFFIX = ".session";
+    private static final Pattern ID = Pattern.compile("[0-9a-f]{32}");
+    private static final SecureRandom RANDOM = new SecureRandom();
+
+    /** Copies the metadata. */
+    public UploadRecord {
+        metadata = Map.copyOf(metadata);
+    }
+
+    /** @return the record as UTF-8 properties text */
+    public byte[] encode() {
+        Properties p = new Properties();
+        p.setProperty("format", "1");
+        p.setProperty("key", key);
+        if (contentType != null) {
+            p.setProperty("content-type", contentType);
+        }
+        metadata.forEach((k, v) -> p.setProperty(META + k, v));
+        StringWriter w = new StringWriter();
+        try {
+            p.store(w, null);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return w.toString().getBytes(StandardCharsets.UTF_8);
+    }
+
+    /**
+     * @param data bytes produced by {@link #encode()}
+     * @return the record
+     * @throws IllegalArgumentException when the bytes hold no key
+     */
+    public static UploadRecord decode(byte[] data) {
+        Properties p = new Properties();
+        try {
+            p.load(new StringReader(new String(data, StandardCharsets.UTF_8)));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        Map<String, String> meta = new TreeMap<>();
+        for (String name : p.stringPropertyNames()) {
+            if (name.startsWith(META)) {
+                meta.put(name.substring(META.length()), p.getProperty(name));
+            }
+        }
+        String key = p.getProperty("key");
+        if (key == null) {
+            throw new IllegalArgumentException("upload record without a key");
+        }
+        return new UploadRecord(key, p.getProperty("content-type"), meta);
+    }
+
+    /** @return a new upload id: 32 random hexadecimal digits, for a store that names uploads itself */
+    public static String newUploadId() {
+        byte[] b = new byte[16];
+        RANDOM.nextBytes(b);
+        return HexFormat.of().formatHex(b);
+    }
+
+    /**
+     * @param id a string
+     * @return whether it has the shape of {@link #newUploadId()}: a handle with any other id is refused
+     *     before it can name an object
+     */
+    public static boolean isUploadId(String id) {
+        return id != null && ID.matcher(id).matches();
+    }
+
+    /**
+     * @param handle the upload
+     * @param operation what was tried, as for {@link UploadHandle#describe}
+     * @param recordName where the upload record was looked for
+     * @return the failure of an operation on an upload whose record is gone
+     */
+    public static NoSuchUploadException gone(UploadHandle handle, String operation, String recordName) {
+        return new NoSuchUploadException(handle.describe(operation) + ": the upload was completed, aborted, or never"
+                + " existed (no upload record " + recordName + ")");
+    }
+
+    /**
+     * @param prefix the provider's prefix for its own objects, ending in {@code /}
+     * @param uploadId the upload id
+     * @return the object name of the upload's record: {@code <prefix><id>.session} (the suffix
+     *     predates the name "upload record" and is kept so that uploads begun earlier stay listed)
+     */
+    public static String objectName(String prefix, String uploadId) {
+        return prefix + uploadId + NAME_SUFFIX;
+    }
+
+    /**
+     * @param prefix the provider's prefix for its own objects
+     * @param name an object name
+     * @return the upload id when {@code name} is an upload record's {@link #objectName}, else {@code null}
+     */
+    public static String uploadIdOf(String prefix, String name) {
+        if (!name.startsWith(prefix) || !name.endsWith(NAME_SUFFIX)) {
+            return null;
+        }
+        String id = name.substring(prefix.length(), name.length() - NAME_SUFFIX.length());
+        return isUploadId(id) ? id : null;
+    }
+}

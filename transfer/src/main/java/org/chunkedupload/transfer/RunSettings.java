@@ -1,0 +1,17 @@
+package org.chunkedupload.transfer;
+
+import java.time.Duration;
+
+/**
+ * What every transfer of one {@link Uploader} shares: built once by its builder, read by each
+ * {@link TransferRun}. Immutable.
+ *
+ * @param concurrency parts in flight at once
+ * @param retry how failed parts (and a complete whose outcome is unknown) are retried
+ * @param listener receives the transfer's events
+ * @param keepOnFailure keep the upload for a resume instead of aborting it
+ * @param stallTimeout how long a transfer may make no progress, or null for no limit
+ */
+record RunSettings(int concurrency, RetryPolicy retry, TransferListener listener, boolean keepOnFailure,
+                   Duration stallTimeout) {
+}
