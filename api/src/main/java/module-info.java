@@ -1,6 +1,7 @@
 /**
  * The chunked-upload API ({@code org.chunkedupload.api}) and provider SPI ({@code org.chunkedupload.spi}).
- * {@code org.chunkedupload.internal} is not exported.
+ * The guard ({@code org.chunkedupload.guard}: the checks every call passes before it reaches a
+ * provider) is not exported.
  */
 module org.chunkedupload.api {
     exports org.chunkedupload.api;

@@ -28,7 +28,7 @@ public final class Capabilities {
          * Two uploads to the same key do not disturb each other: each completes with its own parts
          * and the last complete wins. Azure block blobs, for example, cannot promise this.
          */
-        ISOLATED_SESSIONS
+        ISOLATED_UPLOADS
     }
 
     private final long minPartSize;

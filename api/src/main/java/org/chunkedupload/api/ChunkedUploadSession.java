@@ -13,6 +13,11 @@ import java.util.List;
  * method may throw {@link TransientStorageException} when the store cannot be reached and
  * {@link AccessDeniedException} when it refuses the credentials.
  *
+ * <p>The toolkit calls the thing this interface handles an <em>upload</em> everywhere (its
+ * {@link UploadHandle}, {@link NoSuchUploadException}, {@code pending} uploads); a session is this
+ * API's handle on one upload, held by one process while it sends parts. Several sessions (in several
+ * processes) may work on one upload at once.
+ *
  * <p>Obtain a session from {@link StorageBackend#initiate(ObjectTarget, UploadOptions)} or
  * {@link StorageBackend#resume(UploadHandle)}.
  */
@@ -55,20 +60,20 @@ public interface ChunkedUploadSession {
     PartReceipt uploadPart(int partNumber, InputStream body, long length, Checksum checksum);
 
     /**
-     * Uploads one part from a source that can be opened more than once (a file range, a buffer).
-     * Each call of {@code source} must yield the same {@code length} bytes from the start; a provider
+     * Uploads one part whose body can be opened more than once (a file range, a buffer).
+     * Each call of {@code body} must yield the same {@code length} bytes from the start; a provider
      * whose transport may send a body twice (an SDK's own retry, unsigned payloads) opens it again,
      * and every stream opened is checked like the body of {@link #uploadPart(int, InputStream, long, Checksum)}
      * and closed before this method returns.
      *
      * @param partNumber the part number
-     * @param source opens a fresh stream over the part's bytes
+     * @param body opens a fresh stream over the part's bytes
      * @param length the exact number of bytes of the part
      * @param checksum the expected checksum of the part, or {@code null}
      * @return the receipt
      * @see #uploadPart(int, InputStream, long, Checksum)
      */
-    PartReceipt uploadPart(int partNumber, java.util.function.Supplier<? extends InputStream> source, long length,
+    PartReceipt uploadPart(int partNumber, java.util.function.Supplier<? extends InputStream> body, long length,
                            Checksum checksum);
 
     /**

@@ -4,7 +4,6 @@ import java.io.Serializable;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
-import org.chunkedupload.internal.CompactCodec;
 
 /**
  * The store's receipt for one uploaded part. Complete needs one receipt per part; a receipt is

@@ -14,7 +14,7 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
-import org.chunkedupload.internal.GuardedBackend;
+import org.chunkedupload.guard.GuardedBackend;
 import org.chunkedupload.spi.ProviderBackend;
 import org.chunkedupload.spi.StorageProvider;
 

@@ -25,7 +25,7 @@ public interface StorageBackend extends AutoCloseable {
      *
      * @param target the object to create; its scheme must be {@link #providerId()}
      * @param options content type and metadata of the object
-     * @return the session
+     * @return a session on the upload
      * @throws InvalidTargetException when the target is for another provider or its key is not allowed
      */
     ChunkedUploadSession initiate(ObjectTarget target, UploadOptions options);
@@ -34,7 +34,7 @@ public interface StorageBackend extends AutoCloseable {
      * Starts an upload with default options.
      *
      * @param target the object to create
-     * @return the session
+     * @return a session on the upload
      * @see #initiate(ObjectTarget, UploadOptions)
      */
     default ChunkedUploadSession initiate(ObjectTarget target) {
@@ -47,7 +47,7 @@ public interface StorageBackend extends AutoCloseable {
      * upload that no longer exists fails on first use with {@link NoSuchUploadException}.
      *
      * @param handle the handle, typically from {@link UploadHandle#parse(String)}
-     * @return the session
+     * @return a session on the upload
      * @throws IllegalArgumentException when the handle belongs to another provider
      */
     ChunkedUploadSession resume(UploadHandle handle);

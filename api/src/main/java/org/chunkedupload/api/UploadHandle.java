@@ -7,7 +7,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.TreeMap;
-import org.chunkedupload.internal.CompactCodec;
 
 /**
  * Opaque, serializable identity of one upload. Another thread, process or host can turn the

@@ -59,10 +59,10 @@ final class AzureBackend implements ProviderBackend {
      * rejects empty blocks). Per-part MD5, verified by Azure ({@code Content-MD5} on Put Block).
      * Abort guarantee {@code EVENTUAL(7 days)}: the handle dies at once, and abort discards the
      * staged blocks at once when nothing is committed at the blob name and no other upload or
-     * writer has blocks there; otherwise Azure collects them within 7 days. No isolated sessions:
+     * writer has blocks there; otherwise Azure collects them within 7 days. No isolated uploads:
      * a commit discards every other uncommitted block of the blob, so of two overlapping uploads
      * to one blob the first complete wins and the other fails with a
-     * {@link org.chunkedupload.api.SessionConflictException}.
+     * {@link org.chunkedupload.api.UploadConflictException}.
      */
     static final Capabilities CAPABILITIES = Capabilities.builder()
             .partSize(0, MAX_BLOCK)
@@ -114,7 +114,7 @@ final class AzureBackend implements ProviderBackend {
     public ProviderUpload initiate(String bucket, String key, UploadOptions options) {
         if (names.isReserved(key)) {
             throw new InvalidTargetException("blob name '" + key + "' lies under '" + names.prefix() + "', where"
-                    + " provider az keeps upload sessions: choose another name or set 'temp-prefix'");
+                    + " provider az keeps upload records: choose another name or set 'temp-prefix'");
         }
         if (key.length() > 1024) {
             throw new InvalidTargetException("blob name of " + key.length() + " characters: Azure allows at most 1,024");

@@ -19,7 +19,7 @@ import org.chunkedupload.spi.UploadRecord;
  * block id (Base64 of 55 ASCII bytes)     &lt;id&gt;-&lt;part, 5 digits&gt;-&lt;stamp, 16 hex digits&gt;
  * </pre>
  * Every block id the provider stages has the same decoded length (55 bytes), on every blob and in
- * every session, so no upload is ever poisoned by another's ids ({@code InvalidBlobOrBlock}). The
+ * every staging, so no upload is ever poisoned by another's ids ({@code InvalidBlobOrBlock}). The
  * id (128 random bits) makes the blocks of two uploads to one blob distinct; the stamp (time in
  * milliseconds and a counter) makes every staging of a part distinct, so a replaced part and a
  * stale receipt can be told apart: the part's current block is the one with the greatest stamp.

@@ -9,8 +9,8 @@ import org.chunkedupload.spi.StorageProvider;
 /**
  * Azure Blob Storage block blobs, scheme {@code az} ({@code az://container/blob}), on the Azure
  * Storage Blob SDK. Each part is a staged block ({@code Put Block}) and complete commits the block
- * list in part order ({@code Put Block List}). Azure has no upload session and no abort: a session
- * marker blob gives the upload its life, and abort discards the staged blocks where that is safe.
+ * list in part order ({@code Put Block List}). Azure has no server-side upload and no abort: an upload
+ * record blob gives the upload its life, and abort discards the staged blocks where that is safe.
  * See {@link AzureNames} for the layout and {@link AzureBackend#CAPABILITIES} for what it promises.
  */
 public final class AzureProvider implements StorageProvider {

@@ -22,7 +22,7 @@ import org.chunkedupload.api.IntegrityException;
 import org.chunkedupload.api.InvalidPartException;
 import org.chunkedupload.api.NoSuchUploadException;
 import org.chunkedupload.api.PartReceipt;
-import org.chunkedupload.api.SessionConflictException;
+import org.chunkedupload.api.UploadConflictException;
 import org.chunkedupload.api.UploadHandle;
 import org.chunkedupload.api.UploadResult;
 import org.chunkedupload.api.WritePrecondition;
@@ -71,33 +71,33 @@ final class AzureUpload extends RecordedUpload {
      */
     @Override
     public PartReceipt uploadPart(PartContent part) {
-        int n = part.partNumber();
+        int partNumber = part.partNumber();
         String stamp = AzureNames.newStamp();
         try {
             if (recordOnce() == null) {
-                throw gone("upload part " + n + " of");
+                throw gone("upload part " + partNumber + " of");
             }
             byte[] md5 = transactionalMd5(part);
             if (part.length() == 0) {
-                backend.blob(bucket, backend.names.emptyPart(id, n, stamp)).upload(BinaryData.fromBytes(new byte[0]));
+                backend.blob(bucket, backend.names.emptyPart(id, partNumber, stamp)).upload(BinaryData.fromBytes(new byte[0]));
             } else {
                 // sent once, unbuffered (the SDK's InputStream overloads need mark/reset)
                 backend.stagingBlob(bucket, key).stageBlockWithResponse(new BlockBlobStageBlockOptions(
-                        AzureNames.blockId(id, n, stamp), BlockBody.of(part.body(), part.length()))
+                        AzureNames.blockId(id, partNumber, stamp), BlockBody.of(part.body(), part.length()))
                         .setContentMd5(md5), null, null);
             }
             if (record() == null) { // completed or aborted while the body was in flight
                 if (part.length() == 0) {
-                    backend.blob(bucket, backend.names.emptyPart(id, n, stamp)).deleteIfExists();
+                    backend.blob(bucket, backend.names.emptyPart(id, partNumber, stamp)).deleteIfExists();
                 } else {
                     UncommittedBlocks.discardIfSafe(backend, bucket, key, id);
                 }
-                throw gone("upload part " + n + " of");
+                throw gone("upload part " + partNumber + " of");
             }
-            return new PartReceipt(n, stamp, part.length(), md5 == null ? null
+            return new PartReceipt(partNumber, stamp, part.length(), md5 == null ? null
                     : new Checksum(ChecksumAlgorithm.MD5, Base64.getEncoder().encodeToString(md5)));
         } catch (RuntimeException e) {
-            throw AzureErrors.map(handle.describe("upload part " + n + " of"), e);
+            throw AzureErrors.map(handle.describe("upload part " + partNumber + " of"), e);
         }
     }
 
@@ -156,7 +156,7 @@ final class AzureUpload extends RecordedUpload {
             if (record == null) {
                 throw gone("complete");
             }
-            UploadRecord session = UploadRecord.decode(backend.blob(bucket, recordName)
+            UploadRecord uploadRecord = UploadRecord.decode(backend.blob(bucket, recordName)
                     .downloadContent().toBytes());
             List<String> blockIds = blockList(receipts, record);
             long size = receipts.stream().mapToLong(PartReceipt::size).sum();
@@ -169,8 +169,8 @@ final class AzureUpload extends RecordedUpload {
             try {
                 committed = backend.blob(bucket, key).commitBlockListWithResponse(
                         new BlockBlobCommitBlockListOptions(blockIds)
-                                .setHeaders(new BlobHttpHeaders().setContentType(session.contentType()))
-                                .setMetadata(session.metadata().isEmpty() ? null : session.metadata())
+                                .setHeaders(new BlobHttpHeaders().setContentType(uploadRecord.contentType()))
+                                .setMetadata(uploadRecord.metadata().isEmpty() ? null : uploadRecord.metadata())
                                 .setRequestConditions(conditions), null, null).getValue();
             } catch (BlobStorageException e) {
                 if (BlobErrorCode.INVALID_BLOCK_LIST.equals(e.getErrorCode())) {
@@ -221,11 +221,11 @@ final class AzureUpload extends RecordedUpload {
         return ids;
     }
 
-    private SessionConflictException conflict(String cause, Throwable e) {
-        return new SessionConflictException(handle.describe("complete") + ": the parts of this upload are gone: " + cause
+    private UploadConflictException conflict(String cause, Throwable e) {
+        return new UploadConflictException(handle.describe("complete") + ": the parts of this upload are gone: " + cause
                 + ". Azure keeps one set of uncommitted blocks per blob and every commit discards the others, so"
                 + " two uploads to one blob at a time cannot both complete (provider az does not declare"
-                + " ISOLATED_SESSIONS). Nothing of this upload was published; upload its parts again and complete"
+                + " ISOLATED_UPLOADS). Nothing of this upload was published; upload its parts again and complete"
                 + " to replace the blob, or abort it", e);
     }
 

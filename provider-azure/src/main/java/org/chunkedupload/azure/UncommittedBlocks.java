@@ -77,7 +77,7 @@ final class UncommittedBlocks {
     }
 
     /**
-     * Discards the upload's staged blocks when that cannot harm anyone: no other live session
+     * Discards the upload's staged blocks when that cannot harm anyone: no other live upload
      * targets the blob, every uncommitted block on it was staged by this provider (this upload's, or
      * those of uploads already ended), and nothing is committed at the name. It then deletes the uncommitted blob, on condition that it was not modified since
      * a second before the server said nothing was committed there, so that a blob another writer

@@ -49,7 +49,7 @@ final class GcsBackend implements ProviderBackend {
             .maxObjectSize(5L << 40)
             .addChecksumAlgorithm(ChecksumAlgorithm.CRC32C)
             .addFeatures(Feature.LIST_PARTS, Feature.LIST_PENDING, Feature.CONDITIONAL_CREATE,
-                    Feature.CONDITIONAL_MATCH, Feature.PART_CHECKSUM, Feature.ISOLATED_SESSIONS)
+                    Feature.CONDITIONAL_MATCH, Feature.PART_CHECKSUM, Feature.ISOLATED_UPLOADS)
             .abortGuarantee(AbortGuarantee.immediate())
             .build();
 
@@ -83,14 +83,14 @@ final class GcsBackend implements ProviderBackend {
     public ProviderUpload initiate(String bucket, String key, UploadOptions options) {
         if (names.isReserved(key)) {
             throw new InvalidTargetException("key '" + key + "' lies under '" + names.prefix() + "', where provider gs"
-                    + " keeps upload sessions: choose another key or set 'temp-prefix'");
+                    + " keeps upload records: choose another key or set 'temp-prefix'");
         }
         String uploadId = UploadRecord.newUploadId();
-        UploadRecord session = new UploadRecord(key, options.contentType(), options.metadata());
+        UploadRecord uploadRecord = new UploadRecord(key, options.contentType(), options.metadata());
         BlobInfo record = BlobInfo.newBuilder(BlobId.of(bucket, names.record(uploadId)))
                 .setContentType("text/plain; charset=utf-8").setMetadata(Map.of(GcsNames.META_KEY, key)).build();
         try {
-            storage.create(record, session.encode(), Storage.BlobTargetOption.doesNotExist());
+            storage.create(record, uploadRecord.encode(), Storage.BlobTargetOption.doesNotExist());
         } catch (RuntimeException e) {
             throw GcsErrors.map("initiate gs://" + bucket + "/" + key, e);
         }
@@ -110,17 +110,17 @@ final class GcsBackend implements ProviderBackend {
     @Override
     public List<PendingUpload> listPending(String bucket, String keyPrefix) {
         Map<String, PendingUpload> found = new HashMap<>();
-        java.util.Set<String> sessions = new java.util.HashSet<>();
+        java.util.Set<String> recorded = new java.util.HashSet<>();
         List<String> orphanPrefixes = new ArrayList<>();
         try {
             for (Blob b : storage.list(bucket, BlobListOption.prefix(names.prefix()), BlobListOption.currentDirectory())
                     .iterateAll()) {
-                String sessionId = names.uploadIdOfRecord(b.getName());
-                if (sessionId != null) {
-                    sessions.add(sessionId);
+                String recordedId = names.uploadIdOfRecord(b.getName());
+                if (recordedId != null) {
+                    recorded.add(recordedId);
                     String key = b.getMetadata() == null ? null : b.getMetadata().get(GcsNames.META_KEY);
                     if (key != null && key.startsWith(keyPrefix)) {
-                        found.put(sessionId, new PendingUpload(UploadHandle.of(GcsProvider.ID, bucket, key, sessionId),
+                        found.put(recordedId, new PendingUpload(UploadHandle.of(GcsProvider.ID, bucket, key, recordedId),
                                 created(b), OptionalLong.empty()));
                     }
                 } else if (b.isDirectory() && names.uploadIdOfTemporaries(b.getName()) != null) {
@@ -131,8 +131,8 @@ final class GcsBackend implements ProviderBackend {
             for (String prefix : orphanPrefixes) {
                 String id = names.uploadIdOfTemporaries(prefix);
                 PendingUpload p = found.remove(id);
-                if (p == null && sessions.contains(id)) {
-                    continue; // a session for another key prefix
+                if (p == null && recorded.contains(id)) {
+                    continue; // an upload of another key prefix
                 }
                 if (p == null) {
                     p = orphan(bucket, id, keyPrefix);
@@ -144,7 +144,7 @@ final class GcsBackend implements ProviderBackend {
                 }
                 out.add(p);
             }
-            for (PendingUpload p : found.values()) { // sessions without parts yet
+            for (PendingUpload p : found.values()) { // uploads without parts yet
                 out.add(settings.pendingBytes() ? new PendingUpload(p.handle(), p.initiated(), OptionalLong.of(0)) : p);
             }
             out.sort(java.util.Comparator.comparing(PendingUpload::initiated));

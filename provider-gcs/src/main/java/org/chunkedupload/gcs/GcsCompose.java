@@ -56,7 +56,7 @@ final class GcsCompose {
         this.uploadId = uploadId;
     }
 
-    Blob compose(List<Source> parts, String key, UploadRecord session, WritePrecondition precondition) {
+    Blob compose(List<Source> parts, String key, UploadRecord uploadRecord, WritePrecondition precondition) {
         BlobTargetOption targetOption = checkPrecondition(key, precondition);
         List<Source> level = parts;
         List<Source> intermediates = new ArrayList<>();
@@ -87,11 +87,11 @@ final class GcsCompose {
                 });
             }
             BlobInfo.Builder target = BlobInfo.newBuilder(BlobId.of(bucket, key));
-            if (session.contentType() != null) {
-                target.setContentType(session.contentType());
+            if (uploadRecord.contentType() != null) {
+                target.setContentType(uploadRecord.contentType());
             }
-            if (!session.metadata().isEmpty()) {
-                target.setMetadata(session.metadata());
+            if (!uploadRecord.metadata().isEmpty()) {
+                target.setMetadata(uploadRecord.metadata());
             }
             Blob result = targetOption == null ? call(level, target.build()) : call(level, target.build(), targetOption);
             Checksum expected = combine(level);

@@ -8,7 +8,7 @@ import org.chunkedupload.spi.StorageProvider;
 
 /**
  * Google Cloud Storage, scheme {@code gs}, on the Google Cloud Storage client (JSON API). GCS has
- * no server-side upload session: each part is a temporary object, and complete joins them with
+ * no server-side upload: each part is a temporary object, and complete joins them with
  * {@code compose} (at most 32 sources per call, so in a tree), then deletes them. See
  * {@link GcsNames} for the object layout and {@link GcsSettings} for the settings.
  */

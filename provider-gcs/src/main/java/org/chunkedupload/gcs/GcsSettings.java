@@ -24,7 +24,7 @@ import org.chunkedupload.api.ConfigKey;
  * @param host the JSON API endpoint, or {@code null} for Google's
  * @param project the project id, or {@code null} to let the client find it
  * @param credentials {@code default}, {@code none} or a key file path
- * @param tempPrefix the object-name prefix under which sessions and temporary parts live
+ * @param tempPrefix the object-name prefix under which upload records and temporary parts live
  * @param concurrency parallel compose and delete calls within one complete or abort
  * @param pendingBytes whether {@code listPending} sums the bytes each upload holds
  * @param connectTimeoutMillis connect timeout
@@ -40,7 +40,7 @@ record GcsSettings(String host, String project, String credentials, String tempP
             new ConfigKey("credentials", "default (Application Default Credentials), none (anonymous, for emulators)"
                     + " or the path of a service-account key file (default: none with a host, else default)",
                     null, false),
-            new ConfigKey("temp-prefix", "object-name prefix of upload sessions and temporary parts; a lifecycle"
+            new ConfigKey("temp-prefix", "object-name prefix of upload records and temporary parts; a lifecycle"
                     + " delete rule on it is the backstop for abandoned uploads", GcsNames.DEFAULT_PREFIX, false),
             new ConfigKey("concurrency", "parallel compose and delete calls within one complete or abort", "8", false),
             new ConfigKey("pending-bytes", "listPending also sums the bytes each upload holds (one listing per upload)",

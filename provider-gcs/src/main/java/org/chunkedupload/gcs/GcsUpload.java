@@ -52,7 +52,7 @@ final class GcsUpload extends RecordedUpload {
     }
 
     /** @return the upload record, or {@code null} when the upload is no longer open */
-    private UploadRecord session() {
+    private UploadRecord openRecord() {
         Blob record = backend.storage.get(BlobId.of(bucket, recordName));
         if (record == null) {
             return null;
@@ -154,8 +154,8 @@ final class GcsUpload extends RecordedUpload {
     @Override
     public UploadResult complete(List<PartReceipt> receipts, WritePrecondition precondition) {
         try {
-            UploadRecord session = session();
-            if (session == null) {
+            UploadRecord uploadRecord = openRecord();
+            if (uploadRecord == null) {
                 throw gone("complete");
             }
             TreeMap<Integer, PartReceipt> current = currentParts();
@@ -171,7 +171,7 @@ final class GcsUpload extends RecordedUpload {
                 sources.add(new GcsCompose.Source(backend.names.part(id, r.partNumber()), Long.parseLong(live.token()),
                         live.size(), live.checksum()));
             }
-            Blob result = new GcsCompose(backend, bucket, id).compose(sources, handle.key(), session, precondition);
+            Blob result = new GcsCompose(backend, bucket, id).compose(sources, handle.key(), uploadRecord, precondition);
             cleanUp();
             return new UploadResult(handle.target(), result.getSize(), Long.toString(result.getGeneration()),
                     Long.toString(result.getGeneration()), new Checksum(ChecksumAlgorithm.CRC32C, result.getCrc32c()),

@@ -43,7 +43,7 @@ final class S3Backend implements ProviderBackend {
             .maxObjectSize(5L << 40)
             .addChecksumAlgorithm(org.chunkedupload.api.ChecksumAlgorithm.CRC32C)
             .addFeatures(Feature.LIST_PARTS, Feature.LIST_PENDING, Feature.CONDITIONAL_CREATE,
-                    Feature.CONDITIONAL_MATCH, Feature.PART_CHECKSUM, Feature.ISOLATED_SESSIONS)
+                    Feature.CONDITIONAL_MATCH, Feature.PART_CHECKSUM, Feature.ISOLATED_UPLOADS)
             .abortGuarantee(AbortGuarantee.immediate())
             .build();
 

@@ -6,7 +6,7 @@ import org.chunkedupload.api.Capabilities.Feature;
 import org.chunkedupload.api.ChunkedUploadSession;
 import org.chunkedupload.api.PartReceipt;
 import org.chunkedupload.api.PendingUpload;
-import org.chunkedupload.api.SessionConflictException;
+import org.chunkedupload.api.UploadConflictException;
 import org.chunkedupload.api.StorageBackend;
 import org.chunkedupload.api.UploadHandle;
 import org.junit.jupiter.api.DisplayName;
@@ -25,7 +25,7 @@ public abstract class SessionRules extends PendingRules {
     @Tag("MUST")
     @DisplayName("CONC-01 two uploads to one key stay isolated; the last complete wins")
     final void conc01() {
-        requires(Feature.ISOLATED_SESSIONS);
+        requires(Feature.ISOLATED_UPLOADS);
         String k = key("conc01");
         ChunkedUploadSession a = start(k);
         ChunkedUploadSession b = start(k);
@@ -38,12 +38,12 @@ public abstract class SessionRules extends PendingRules {
         assertObject(k, new int[][] {{1, partSize()}, {2, 20}});
     }
 
-    @Hint("that complete validates every receipt against the store's pending parts before it commits, and maps parts that another upload's commit discarded to SessionConflictException (Azure: the first Put Block List drops every other uncommitted block).")
+    @Hint("that complete validates every receipt against the store's pending parts before it commits, and maps parts that another upload's commit discarded to UploadConflictException (Azure: the first Put Block List drops every other uncommitted block).")
     @Test
     @Tag("MUST")
-    @DisplayName("CONC-02 without isolated sessions: the other complete succeeds whole or fails with SessionConflictException, never a mix, and can redo its parts")
+    @DisplayName("CONC-02 without isolated uploads: the other complete succeeds whole or fails with UploadConflictException, never a mix, and can redo its parts")
     final void conc02() {
-        requiresAbsent(Feature.ISOLATED_SESSIONS);
+        requiresAbsent(Feature.ISOLATED_UPLOADS);
         String k = key("conc02");
         ChunkedUploadSession a = start(k);
         ChunkedUploadSession b = start(k);
@@ -58,7 +58,7 @@ public abstract class SessionRules extends PendingRules {
             complete(b, b1, b2);
             assertObject(k, new int[][] {{1, partSize()}, {2, 20}}); // a store that isolates anyway: b wins whole
             return;
-        } catch (SessionConflictException expected) {
+        } catch (UploadConflictException expected) {
             assertObject(k, first); // a failed complete leaves the object untouched
         }
         PartReceipt c1 = upload(b, 1, partSize());

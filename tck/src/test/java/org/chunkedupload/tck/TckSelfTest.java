@@ -96,7 +96,7 @@ class TckSelfTest {
         ran.addAll(o.skipped());
         assertEquals(specRuleIds(), ran, "the kit runs exactly the rules of docs/spec/chunked-upload.md");
         assertEquals(Set.of("CAP-02", "CONC-02", "FAULT-01", "FAULT-02", "FAULT-03", "FAULT-04"), o.skipped(),
-                "only CAP-02, CONC-02 (the rule for stores without isolated sessions) and the FAULT rules (an"
+                "only CAP-02, CONC-02 (the rule for stores without isolated uploads) and the FAULT rules (an"
                 + " in-memory store has no HTTP server to put a fault proxy in front of) are skipped when every"
                 + " feature is declared");
         assertTrue(o.reasons().get("FAULT-01").contains("faultProxyTarget()"), o.reasons().get("FAULT-01"));

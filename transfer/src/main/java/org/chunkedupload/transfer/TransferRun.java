@@ -59,7 +59,7 @@ final class TransferRun {
     private final ExecutorService workers;
     private volatile int partsTotal = -1;
     private volatile long bytesTotal = -1;
-    private volatile ChunkedUploadSession session;
+    private volatile ChunkedUploadSession upload;
     /** When this transfer began, or when the journaled upload it resumes began. */
     private volatile Instant began = Instant.now();
     private volatile Journal journal;
@@ -87,8 +87,8 @@ final class TransferRun {
      * Gives the transfer the upload it sends parts to and, for a file, its journal; called once, by
      * the body, right after the upload was initiated or resumed.
      */
-    void attach(ChunkedUploadSession upload, Journal journalOrNull) {
-        this.session = upload;
+    void attach(ChunkedUploadSession session, Journal journalOrNull) {
+        this.upload = session;
         this.journal = journalOrNull;
         if (journalOrNull != null && journalOrNull.initiated != null) {
             began = journalOrNull.initiated;
@@ -97,7 +97,7 @@ final class TransferRun {
 
     /** @return the upload, or null before {@link #attach} */
     ChunkedUploadSession upload() {
-        return session;
+        return upload;
     }
 
     /** Sets the totals progress reports, once they are known. */
@@ -147,7 +147,7 @@ final class TransferRun {
     }
 
     private String stallMessage() {
-        return "no byte reached " + (session != null ? session.handle().target().toString() : "the store") + " for "
+        return "no byte reached " + (upload != null ? upload.handle().target().toString() : "the store") + " for "
                 + stalledFor.toSeconds() + " s (stall-timeout): the store is not answering; check that it is up and"
                 + " reachable, or raise stall-timeout";
     }
@@ -255,7 +255,7 @@ final class TransferRun {
         } catch (InterruptedException ie) {
             interrupted = true;
         }
-        ChunkedUploadSession s = session;
+        ChunkedUploadSession s = upload;
         if (s != null) {
             if (settings.keepOnFailure()) {
                 try {
@@ -337,19 +337,19 @@ final class TransferRun {
      * the first attempt. No attempt starts once the transfer is cancelled or has failed.
      */
     private PartReceipt uploadPart(PartTask task, ChecksumAlgorithm algorithm) throws InterruptedException {
-        int number = task.partNumber();
+        int partNumber = task.partNumber();
         Checksum checksum = algorithm == null ? null : PartSources.checksum(task.body().open(), algorithm);
         for (int attempt = 1; ; attempt++) {
             synchronized (startGate) { // the check and the count are one step for cancel()
                 if (cancelled || Thread.currentThread().isInterrupted()) {
-                    throw new CancelledTransferException("the transfer was cancelled before part " + number + " was sent",
+                    throw new CancelledTransferException("the transfer was cancelled before part " + partNumber + " was sent",
                             null);
                 }
                 attemptsStarted.incrementAndGet();
             }
             try {
                 // a re-openable source: a provider may read the part more than once (SDK retry, unsigned payload)
-                PartReceipt r = session.uploadPart(number, () -> new CountingInputStream(task.body().open(), sent),
+                PartReceipt r = upload.uploadPart(partNumber, () -> new CountingInputStream(task.body().open(), sent),
                         task.length(), checksum);
                 if (journal != null) {
                     journal.record(r);
@@ -365,7 +365,7 @@ final class TransferRun {
                 }
                 Duration backoff = settings.retry().backoff(attempt);
                 retries.incrementAndGet();
-                settings.listener().onPartRetry(number, attempt, e, backoff);
+                settings.listener().onPartRetry(partNumber, attempt, e, backoff);
                 Thread.sleep(backoff.toMillis());
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
@@ -384,7 +384,7 @@ final class TransferRun {
             }
             uploading = false; // complete may take long without moving a byte: the stall watchdog stops here
         }
-        return OutcomeCheck.complete(session, backend, receipts, precondition, began, settings.retry(),
+        return OutcomeCheck.complete(upload, backend, receipts, precondition, began, settings.retry(),
                 () -> cancelled, retries::incrementAndGet);
     }
 

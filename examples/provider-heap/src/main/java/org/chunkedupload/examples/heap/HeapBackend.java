@@ -35,7 +35,7 @@ final class HeapBackend implements ProviderBackend {
             .maxPartCount(10_000)
             .maxObjectSize(4L << 30)
             .addFeatures(Feature.LIST_PARTS, Feature.LIST_PENDING, Feature.CONDITIONAL_CREATE,
-                    Feature.CONDITIONAL_MATCH, Feature.ISOLATED_SESSIONS)
+                    Feature.CONDITIONAL_MATCH, Feature.ISOLATED_UPLOADS)
             .abortGuarantee(AbortGuarantee.immediate())
             .build();
 

@@ -1,4 +1,4 @@
-package org.chunkedupload.internal;
+package org.chunkedupload.guard;
 
 import java.util.ArrayList;
 import java.util.Comparator;

@@ -1,4 +1,4 @@
-package org.chunkedupload.internal;
+package org.chunkedupload.guard;
 
 import java.io.IOException;
 import java.io.InputStream;

@@ -1,4 +1,4 @@
-package org.chunkedupload.internal;
+package org.chunkedupload.api;
 
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -9,7 +9,7 @@ import java.util.List;
  * Encodes a list of strings as one URL-safe token: {@code prefix + base64url(len:field len:field ...)}.
  * Length prefixes make every character legal inside a field.
  */
-public final class CompactCodec {
+final class CompactCodec {
     private CompactCodec() {
     }
 
@@ -18,7 +18,7 @@ public final class CompactCodec {
      * @param fields the fields, none {@code null}
      * @return the token
      */
-    public static String encode(String prefix, List<String> fields) {
+    static String encode(String prefix, List<String> fields) {
         StringBuilder sb = new StringBuilder();
         for (String f : fields) {
             sb.append(f.length()).append(':').append(f);
@@ -34,7 +34,7 @@ public final class CompactCodec {
      * @return the fields
      * @throws IllegalArgumentException when the token is not a well-formed token of this type
      */
-    public static List<String> decode(String prefix, String token, String what) {
+    static List<String> decode(String prefix, String token, String what) {
         if (token == null || !token.startsWith(prefix)) {
             throw new IllegalArgumentException("not a serialized " + what + ": it must start with '" + prefix
                     + "' (pass the exact string produced by serialize())");

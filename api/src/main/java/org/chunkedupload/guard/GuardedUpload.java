@@ -1,4 +1,4 @@
-package org.chunkedupload.internal;
+package org.chunkedupload.guard;
 
 import java.io.InputStream;
 import java.util.ArrayList;
@@ -22,13 +22,16 @@ import org.chunkedupload.spi.Crc32c;
 import org.chunkedupload.spi.PartContent;
 import org.chunkedupload.spi.ProviderUpload;
 
-/** The API's session: validates every call against the capabilities, then delegates to the provider. */
-final class GuardedSession implements ChunkedUploadSession {
+/**
+ * The API's {@link ChunkedUploadSession} over one provider upload: validates every call against the
+ * capabilities, reads each part body through a {@link PartInputStream}, then delegates to the provider.
+ */
+final class GuardedUpload implements ChunkedUploadSession {
     private final GuardedBackend backend;
     private final ProviderUpload upload;
     private final Capabilities caps;
 
-    GuardedSession(GuardedBackend backend, ProviderUpload upload) {
+    GuardedUpload(GuardedBackend backend, ProviderUpload upload) {
         this.backend = backend;
         this.upload = upload;
         this.caps = backend.capabilities();
@@ -42,24 +45,24 @@ final class GuardedSession implements ChunkedUploadSession {
     @Override
     public PartReceipt uploadPart(int partNumber, InputStream body, long length, Checksum checksum) {
         Objects.requireNonNull(body, "body");
-        return upload(partNumber, length, checksum, new Streams(() -> body, false), false);
+        return upload(partNumber, length, checksum, new Bodies(() -> body, false), false);
     }
 
     @Override
-    public PartReceipt uploadPart(int partNumber, Supplier<? extends InputStream> source, long length,
+    public PartReceipt uploadPart(int partNumber, Supplier<? extends InputStream> body, long length,
                                   Checksum checksum) {
-        Objects.requireNonNull(source, "source");
-        return upload(partNumber, length, checksum, new Streams(source, true), true);
+        Objects.requireNonNull(body, "body");
+        return upload(partNumber, length, checksum, new Bodies(body, true), true);
     }
 
-    /** The verified streams opened over a caller's part (one, or several when the provider re-reads it). */
-    private static final class Streams {
+    /** The checked bodies opened over a caller's part (one, or several when the provider re-reads it). */
+    private static final class Bodies {
         private final Supplier<? extends InputStream> source;
         private final boolean owned;
         private final List<PartInputStream> opened = new java.util.concurrent.CopyOnWriteArrayList<>();
         private final List<InputStream> raw = new java.util.concurrent.CopyOnWriteArrayList<>();
 
-        Streams(Supplier<? extends InputStream> source, boolean owned) {
+        Bodies(Supplier<? extends InputStream> source, boolean owned) {
             this.source = source;
             this.owned = owned;
         }
@@ -99,7 +102,7 @@ final class GuardedSession implements ChunkedUploadSession {
         }
     }
 
-    private PartReceipt upload(int partNumber, long length, Checksum checksum, Streams streams, boolean repeatable) {
+    private PartReceipt upload(int partNumber, long length, Checksum checksum, Bodies bodies, boolean repeatable) {
         backend.ensureOpen();
         if (length < 0) {
             throw new IllegalArgumentException("part length must be >= 0, got " + length);
@@ -113,18 +116,18 @@ final class GuardedSession implements ChunkedUploadSession {
         try {
             boolean storeVerifies = checksum != null && caps.supports(Feature.PART_CHECKSUM)
                     && caps.checksumAlgorithms().contains(checksum.algorithm());
-            PartInputStream first = streams.open(partNumber, length, checksum, storeVerifies);
-            receipt = upload.uploadPart(new PartContent(partNumber, first, length, checksum,
-                    repeatable ? () -> streams.open(partNumber, length, checksum, storeVerifies) : null));
+            PartInputStream body = bodies.open(partNumber, length, checksum, storeVerifies);
+            receipt = upload.uploadPart(new PartContent(partNumber, body, length, checksum,
+                    repeatable ? () -> bodies.open(partNumber, length, checksum, storeVerifies) : null));
         } catch (RuntimeException e) {
-            if (streams.failure() != null) {
-                throw new IntegrityException(streams.failure(), e);
+            if (bodies.failure() != null) {
+                throw new IntegrityException(bodies.failure(), e);
             }
             throw e;
         } finally {
-            streams.close();
+            bodies.close();
         }
-        PartInputStream in = streams.consumed(length);
+        PartInputStream in = bodies.consumed(length);
         if (in.count() != length) {
             throw new IntegrityException("provider " + backend.providerId() + " stored part " + partNumber + " after reading "
                     + in.count() + " of " + length + " bytes (a provider bug: report it to the provider's author)");

@@ -1,4 +1,4 @@
-package org.chunkedupload.internal;
+package org.chunkedupload.guard;
 
 import java.io.InputStream;
 import java.util.ArrayList;
@@ -61,7 +61,7 @@ public final class GuardedBackend implements StorageBackend {
                     + "' but this backend is '" + providerId + "': write the target as " + providerId + "://"
                     + target.bucket() + "/" + target.key() + " or configure provider " + target.scheme());
         }
-        return new GuardedSession(this, provider.initiate(target.bucket(), target.key(), options));
+        return new GuardedUpload(this, provider.initiate(target.bucket(), target.key(), options));
     }
 
     @Override
@@ -72,7 +72,7 @@ public final class GuardedBackend implements StorageBackend {
             throw new IllegalArgumentException("the handle belongs to provider '" + handle.providerId()
                     + "' but this backend is '" + providerId + "': resume it on a backend of that provider");
         }
-        return new GuardedSession(this, provider.resume(handle));
+        return new GuardedUpload(this, provider.resume(handle));
     }
 
     @Override
