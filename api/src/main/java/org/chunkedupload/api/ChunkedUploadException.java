@@ -10,14 +10,16 @@ package org.chunkedupload.api;
  * length or use after close.
  *
  * <p>{@link #retryable()} says whether repeating the same request unchanged may succeed; the
- * transfer engine retries only such failures.
+ * transfer engine retries only such failures, and they are exactly the
+ * {@link TransientStorageException}s. {@link #details()} tells a store's refusal (it answered: status,
+ * error code, request id) from a request that got no answer ({@link StoreUnreachableException}),
+ * and names the {@link Operation}. The mapping of each provider's errors is in
+ * {@code docs/errors.md}.
  */
 public class ChunkedUploadException extends RuntimeException {
-    private static final long serialVersionUID = 1L;
+    private static final long serialVersionUID = 2L;
 
-    private final String providerId;
-    private final int statusCode;
-    private final String requestId;
+    private final ErrorDetails details;
 
     /**
      * Creates an exception with a message and an optional cause.
@@ -26,24 +28,20 @@ public class ChunkedUploadException extends RuntimeException {
      * @param cause the underlying failure, or {@code null}
      */
     public ChunkedUploadException(String message, Throwable cause) {
-        this(message, cause, null, -1, null);
+        this(message, cause, ErrorDetails.none());
     }
 
     /**
-     * Creates an exception that carries the store's diagnostic details.
+     * Creates an exception that carries what is known about the failed request.
      *
      * @param message what went wrong and, where possible, how to fix it
      * @param cause the underlying failure, or {@code null}
-     * @param providerId the provider that reported the failure, or {@code null}
-     * @param statusCode the protocol status code (an HTTP status for cloud stores), or -1
-     * @param requestId the store's request id for support tickets, or {@code null}
+     * @param details the provider, the operation and, when the store answered, its status, error
+     *     code and request id
      */
-    public ChunkedUploadException(String message, Throwable cause, String providerId, int statusCode,
-                                  String requestId) {
+    public ChunkedUploadException(String message, Throwable cause, ErrorDetails details) {
         super(message, cause);
-        this.providerId = providerId;
-        this.statusCode = statusCode;
-        this.requestId = requestId;
+        this.details = details == null ? ErrorDetails.none() : details;
     }
 
     /** @return whether the same request may succeed if it is sent again unchanged */
@@ -51,18 +49,28 @@ public class ChunkedUploadException extends RuntimeException {
         return false;
     }
 
-    /** @return the id of the provider that reported the failure, or {@code null} if unknown */
-    public String providerId() {
-        return providerId;
+    /** @return what is known about the failed request; {@link ErrorDetails#none()} when it was no request */
+    public ErrorDetails details() {
+        return details;
     }
 
-    /** @return the protocol status code (HTTP status for cloud stores), or -1 when there is none */
+    /** @return the operation that failed, or {@code null} when unknown */
+    public Operation operation() {
+        return details.operation();
+    }
+
+    /** @return the id of the provider that reported the failure, or {@code null} if unknown */
+    public String providerId() {
+        return details.providerId();
+    }
+
+    /** @return the protocol status code (HTTP status for cloud stores), or -1 when the store did not answer */
     public int statusCode() {
-        return statusCode;
+        return details.statusCode();
     }
 
     /** @return the store's request id, or {@code null} when the store gave none */
     public String requestId() {
-        return requestId;
+        return details.requestId();
     }
 }

@@ -18,6 +18,17 @@ public class InvalidPartOrderException extends InvalidPartException {
     }
 
     /**
+     * Creates the exception with what is known about the failed request.
+     *
+     * @param message what went wrong and how to fix it
+     * @param cause the underlying failure, or {@code null}
+     * @param details the provider, operation and the store's answer
+     */
+    public InvalidPartOrderException(String message, Throwable cause, ErrorDetails details) {
+        super(message, cause, details);
+    }
+
+    /**
      * Creates the exception without a cause.
      *
      * @param message what went wrong and how to fix it

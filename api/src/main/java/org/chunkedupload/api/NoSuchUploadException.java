@@ -19,6 +19,17 @@ public class NoSuchUploadException extends ChunkedUploadException {
     }
 
     /**
+     * Creates the exception with what is known about the failed request.
+     *
+     * @param message what went wrong and how to fix it
+     * @param cause the underlying failure, or {@code null}
+     * @param details the provider, operation and the store's answer
+     */
+    public NoSuchUploadException(String message, Throwable cause, ErrorDetails details) {
+        super(message, cause, details);
+    }
+
+    /**
      * Creates the exception without a cause.
      *
      * @param message what went wrong and how to fix it

@@ -1,45 +1,38 @@
 package org.chunkedupload.api;
 
 /**
- * The store could not be reached, throttled the request, timed out or answered with a server
- * error. Such failures are usually {@link #retryable()}: sending the same request again (after a
- * back-off) may succeed.
+ * A failure that may pass: the store throttled the request, timed out or answered with a server
+ * error ({@link #details()} holds its status and request id), or it could not be reached at all
+ * ({@link StoreUnreachableException}). Always {@link #retryable()}: sending the same request again
+ * after a back-off may succeed. A failure that sending again cannot cure is never of this type.
  */
 public class TransientStorageException extends ChunkedUploadException {
-    private static final long serialVersionUID = 1L;
-
-    private final boolean retryable;
+    private static final long serialVersionUID = 2L;
 
     /**
      * Creates the exception.
      *
      * @param message what went wrong
      * @param cause the underlying failure, or {@code null}
-     * @param retryable whether the same request may succeed when sent again
      */
-    public TransientStorageException(String message, Throwable cause, boolean retryable) {
+    public TransientStorageException(String message, Throwable cause) {
         super(message, cause);
-        this.retryable = retryable;
     }
 
     /**
-     * Creates the exception with the store's diagnostic details.
+     * Creates the exception with what is known about the failed request.
      *
      * @param message what went wrong
      * @param cause the underlying failure, or {@code null}
-     * @param retryable whether the same request may succeed when sent again
-     * @param providerId the provider that reported it
-     * @param statusCode the protocol status code, or -1
-     * @param requestId the store's request id, or {@code null}
+     * @param details the provider, operation and the store's answer
      */
-    public TransientStorageException(String message, Throwable cause, boolean retryable, String providerId,
-                                     int statusCode, String requestId) {
-        super(message, cause, providerId, statusCode, requestId);
-        this.retryable = retryable;
+    public TransientStorageException(String message, Throwable cause, ErrorDetails details) {
+        super(message, cause, details);
     }
 
+    /** @return true: sending the same request again may succeed */
     @Override
-    public boolean retryable() {
-        return retryable;
+    public final boolean retryable() {
+        return true;
     }
 }

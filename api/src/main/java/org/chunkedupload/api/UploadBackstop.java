@@ -3,7 +3,8 @@ package org.chunkedupload.api;
 import java.time.Duration;
 
 /**
- * The store's own backstop for uploads nobody completes or aborts ({@link StorageBackend#backstop()}), so that they stop billing even when no client cleans up (S3: an
+ * The store's own backstop for uploads nobody completes or aborts
+ * ({@link StorageBackend#backstop()}), so that they stop billing even when no client cleans up (S3: an
  * {@code AbortIncompleteMultipartUpload} lifecycle rule; GCS: a lifecycle delete rule on the
  * temporary prefix; Azure: the service's collection of uncommitted blocks). It works through the open
  * backend that handed it out. A store without one has none; {@code chunked-upload backstop} then

@@ -21,4 +21,15 @@ public class UploadConflictException extends InvalidPartException {
     public UploadConflictException(String message, Throwable cause) {
         super(message, cause);
     }
+
+    /**
+     * Creates the exception with what is known about the failed request.
+     *
+     * @param message what went wrong and how to fix it
+     * @param cause the underlying failure, or {@code null}
+     * @param details the provider, operation and the store's answer
+     */
+    public UploadConflictException(String message, Throwable cause, ErrorDetails details) {
+        super(message, cause, details);
+    }
 }

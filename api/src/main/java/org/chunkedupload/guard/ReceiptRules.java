@@ -8,7 +8,7 @@ import org.chunkedupload.api.Capabilities;
 import org.chunkedupload.api.InvalidPartException;
 import org.chunkedupload.api.InvalidPartOrderException;
 import org.chunkedupload.api.PartReceipt;
-import org.chunkedupload.api.PartTooLargeException;
+import org.chunkedupload.api.ObjectTooLargeException;
 import org.chunkedupload.api.PartTooSmallException;
 
 /** The checks the API applies to part numbers and receipt lists before a provider sees them. */
@@ -62,7 +62,7 @@ final class ReceiptRules {
             total += r.size();
         }
         if (total > caps.maxObjectSize()) {
-            throw new PartTooLargeException("the parts hold " + total + " bytes, above the maximum object size "
+            throw new ObjectTooLargeException("the parts hold " + total + " bytes, above the maximum object size "
                     + caps.maxObjectSize() + " of provider " + provider);
         }
         return List.copyOf(sorted);

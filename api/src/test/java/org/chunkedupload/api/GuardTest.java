@@ -40,7 +40,7 @@ class GuardTest {
                 .contains("part number 51 is outside the range 1..50"));
         assertTrue(assertThrows(PartTooSmallException.class, () -> s.complete(List.of(r(1, 99), r(2, 5)))).getMessage()
                 .contains("part 1 is 99 bytes, below the minimum part size 100"));
-        assertThrows(PartTooLargeException.class, () -> s.complete(List.of(r(1, 1000), r(2, 1000), r(3, 1000),
+        assertThrows(ObjectTooLargeException.class, () -> s.complete(List.of(r(1, 1000), r(2, 1000), r(3, 1000),
                 r(4, 1000), r(5, 1000), r(6, 1))));
         assertEquals(0, provider.completed.size(), "no rejected list reached the provider");
     }

@@ -13,13 +13,15 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /**
- * {@code backstop PREFIX --abort-after D [--check]} (also {@code lifecycle}, its earlier name): installs or checks the store's own backstop
- * for abandoned uploads (S3 {@code AbortIncompleteMultipartUpload}, a GCS delete rule on the
- * temporary prefix, Azure's built-in collection of uncommitted blocks). Exits 0 when a backstop at
+ * {@code backstop PREFIX --abort-after D [--check]} (also {@code lifecycle}, its earlier name):
+ * installs or checks the store's own backstop for abandoned uploads (S3
+ * {@code AbortIncompleteMultipartUpload}, a GCS delete rule on the temporary prefix, Azure's
+ * built-in collection of uncommitted blocks). Exits 0 when a backstop at
  * least that strict is in place afterwards, 1 otherwise (also when the store has none: the
  * message says what to do instead).
  */
-@Command(name = "backstop", aliases = "lifecycle", description = "Install (or --check) the store's backstop that frees abandoned uploads"
+@Command(name = "backstop", aliases = "lifecycle",
+        description = "Install (or --check) the store's backstop that frees abandoned uploads"
         + " after a duration.")
 final class BackstopCommand implements Callable<Integer> {
     @Parameters(index = "0", paramLabel = "TARGET_PREFIX", description = "scheme://bucket[/key-prefix]")

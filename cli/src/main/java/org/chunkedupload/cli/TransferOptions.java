@@ -58,7 +58,8 @@ final class TransferOptions {
      */
     TransferSettings settings(TransferSettings base) {
         return new TransferSettings(partSize != null ? partSize : base.partSize(),
-                concurrency != null ? concurrency : base.concurrency(), checksum != null ? org.chunkedupload.api.ChecksumPolicy.parse(checksum) : base.checksum(),
+                concurrency != null ? concurrency : base.concurrency(),
+                checksum != null ? org.chunkedupload.api.ChecksumPolicy.parse(checksum) : base.checksum(),
                 retries != null ? retries : base.retries(), base.retryBaseDelay(), base.retryMaxDelay(),
                 base.retryDeadline(), base.journalDir(), stallTimeout != null ? stallTimeout : base.stallTimeout());
     }

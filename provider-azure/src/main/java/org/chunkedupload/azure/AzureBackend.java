@@ -25,6 +25,7 @@ import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.Set;
 import java.util.regex.Pattern;
+import org.chunkedupload.api.Operation;
 import org.chunkedupload.api.AbortGuarantee;
 import org.chunkedupload.api.Capabilities;
 import org.chunkedupload.api.Capabilities.Feature;
@@ -137,7 +138,7 @@ final class AzureBackend implements ProviderBackend {
                             .setMetadata(Map.of(AzureNames.META_KEY, AzureNames.encodeKey(key)))
                             .setRequestConditions(new BlobRequestConditions().setIfNoneMatch("*")), null, null);
         } catch (RuntimeException e) {
-            throw AzureErrors.map("initiate az://" + bucket + "/" + key, e);
+            throw AzureErrors.map(Operation.INITIATE, "initiate az://" + bucket + "/" + key, e);
         }
         return new AzureUpload(this, new UploadHandle(AzureProvider.ID, bucket, key, uploadId, Map.of()));
     }
@@ -200,7 +201,7 @@ final class AzureBackend implements ProviderBackend {
             out.sort(java.util.Comparator.comparing(PendingUpload::initiated));
             return out;
         } catch (RuntimeException e) {
-            throw AzureErrors.map("list pending uploads in az://" + bucket + "/" + keyPrefix, e);
+            throw AzureErrors.map(Operation.LIST_PENDING, "list pending uploads in az://" + bucket + "/" + keyPrefix, e);
         }
     }
 
@@ -249,7 +250,7 @@ final class AzureBackend implements ProviderBackend {
         try {
             return Optional.ofNullable(properties(bucket, key)).map(p -> info(bucket, key, p));
         } catch (RuntimeException e) {
-            throw AzureErrors.map("stat az://" + bucket + "/" + key, e);
+            throw AzureErrors.map(Operation.STAT, "stat az://" + bucket + "/" + key, e);
         }
     }
 
@@ -269,7 +270,7 @@ final class AzureBackend implements ProviderBackend {
             return blob(bucket, key).openInputStream(new BlobInputStreamOptions()
                     .setRequestConditions(new BlobRequestConditions().setIfMatch(p.getETag())).setBlockSize(4 << 20));
         } catch (RuntimeException e) {
-            throw AzureErrors.map("read az://" + bucket + "/" + key, e);
+            throw AzureErrors.map(Operation.READ, "read az://" + bucket + "/" + key, e);
         }
     }
 
@@ -278,7 +279,7 @@ final class AzureBackend implements ProviderBackend {
         try {
             return blob(bucket, key).deleteIfExists();
         } catch (RuntimeException e) {
-            throw AzureErrors.map("delete az://" + bucket + "/" + key, e);
+            throw AzureErrors.map(Operation.DELETE, "delete az://" + bucket + "/" + key, e);
         }
     }
 
@@ -293,9 +294,9 @@ final class AzureBackend implements ProviderBackend {
             if (e.getStatusCode() == 412 || e.getStatusCode() == 404) {
                 return false;
             }
-            throw AzureErrors.map("delete az://" + bucket + "/" + key, e);
+            throw AzureErrors.map(Operation.DELETE, "delete az://" + bucket + "/" + key, e);
         } catch (RuntimeException e) {
-            throw AzureErrors.map("delete az://" + bucket + "/" + key, e);
+            throw AzureErrors.map(Operation.DELETE, "delete az://" + bucket + "/" + key, e);
         }
     }
 

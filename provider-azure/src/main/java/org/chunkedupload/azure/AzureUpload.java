@@ -16,6 +16,7 @@ import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.TreeMap;
+import org.chunkedupload.api.Operation;
 import org.chunkedupload.api.Checksum;
 import org.chunkedupload.api.ChecksumAlgorithm;
 import org.chunkedupload.api.IntegrityException;
@@ -97,7 +98,7 @@ final class AzureUpload extends RecordedUpload {
             return new PartReceipt(partNumber, stamp, part.length(), md5 == null ? null
                     : new Checksum(ChecksumAlgorithm.MD5, Base64.getEncoder().encodeToString(md5)));
         } catch (RuntimeException e) {
-            throw AzureErrors.map(handle.describe("upload part " + partNumber + " of"), e);
+            throw AzureErrors.map(Operation.UPLOAD_PART, handle.describe("upload part " + partNumber + " of"), e);
         }
     }
 
@@ -124,7 +125,7 @@ final class AzureUpload extends RecordedUpload {
                     stamps.lastEntry().getValue(), null)));
             return out;
         } catch (RuntimeException e) {
-            throw AzureErrors.map(handle.describe("list parts of"), e);
+            throw AzureErrors.map(Operation.LIST_PARTS, handle.describe("list parts of"), e);
         }
     }
 
@@ -183,7 +184,7 @@ final class AzureUpload extends RecordedUpload {
             return new UploadResult(handle.target(), size, committed.getETag(), committed.getVersionId(), null,
                     receipts.size());
         } catch (RuntimeException e) {
-            throw AzureErrors.map(handle.describe("complete"), e);
+            throw AzureErrors.map(Operation.COMPLETE, handle.describe("complete"), e);
         }
     }
 
@@ -266,7 +267,7 @@ final class AzureUpload extends RecordedUpload {
             cleanUp();
             UncommittedBlocks.discardIfSafe(backend, bucket, key, id);
         } catch (RuntimeException e) {
-            throw AzureErrors.map(handle.describe("abort"), e);
+            throw AzureErrors.map(Operation.ABORT, handle.describe("abort"), e);
         }
     }
 

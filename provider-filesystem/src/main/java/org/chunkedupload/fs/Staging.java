@@ -168,6 +168,7 @@ final class Staging {
         }
         String what = (file != null ? file + ": " : "") + (reason != null ? reason : "I/O error");
         // a local I/O error (disk full, read-only filesystem, I/O error) does not go away by resending
-        return new ChunkedUploadException(action + " failed: " + what + fix, e, "fs", -1, null);
+        return new ChunkedUploadException(action + " failed: " + what + fix, e,
+                org.chunkedupload.api.ErrorDetails.of(FilesystemProvider.ID, null));
     }
 }

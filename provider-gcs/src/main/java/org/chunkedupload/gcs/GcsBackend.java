@@ -17,6 +17,7 @@ import java.util.OptionalLong;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.chunkedupload.api.Operation;
 import org.chunkedupload.api.AbortGuarantee;
 import org.chunkedupload.api.Capabilities;
 import org.chunkedupload.api.Capabilities.Feature;
@@ -92,7 +93,7 @@ final class GcsBackend implements ProviderBackend {
         try {
             storage.create(record, uploadRecord.encode(), Storage.BlobTargetOption.doesNotExist());
         } catch (RuntimeException e) {
-            throw GcsErrors.map("initiate gs://" + bucket + "/" + key, e);
+            throw GcsErrors.map(Operation.INITIATE, "initiate gs://" + bucket + "/" + key, e);
         }
         return new GcsUpload(this, new UploadHandle(GcsProvider.ID, bucket, key, uploadId, Map.of()));
     }
@@ -150,7 +151,7 @@ final class GcsBackend implements ProviderBackend {
             out.sort(java.util.Comparator.comparing(PendingUpload::initiated));
             return out;
         } catch (RuntimeException e) {
-            throw GcsErrors.map("list pending uploads in gs://" + bucket + "/" + keyPrefix, e);
+            throw GcsErrors.map(Operation.LIST_PENDING, "list pending uploads in gs://" + bucket + "/" + keyPrefix, e);
         }
     }
 
@@ -195,7 +196,7 @@ final class GcsBackend implements ProviderBackend {
             Blob b = storage.get(BlobId.of(bucket, key));
             return Optional.ofNullable(b).map(x -> info(bucket, key, x));
         } catch (RuntimeException e) {
-            throw GcsErrors.map("stat gs://" + bucket + "/" + key, e);
+            throw GcsErrors.map(Operation.STAT, "stat gs://" + bucket + "/" + key, e);
         }
     }
 
@@ -215,7 +216,7 @@ final class GcsBackend implements ProviderBackend {
             }
             return Channels.newInputStream(storage.reader(BlobId.of(bucket, key, b.getGeneration())));
         } catch (RuntimeException e) {
-            throw GcsErrors.map("read gs://" + bucket + "/" + key, e);
+            throw GcsErrors.map(Operation.READ, "read gs://" + bucket + "/" + key, e);
         }
     }
 
@@ -224,7 +225,7 @@ final class GcsBackend implements ProviderBackend {
         try {
             return storage.delete(BlobId.of(bucket, key));
         } catch (RuntimeException e) {
-            throw GcsErrors.map("delete gs://" + bucket + "/" + key, e);
+            throw GcsErrors.map(Operation.DELETE, "delete gs://" + bucket + "/" + key, e);
         }
     }
 
@@ -243,9 +244,9 @@ final class GcsBackend implements ProviderBackend {
             if (e.getCode() == 412 || e.getCode() == 404) {
                 return false;
             }
-            throw GcsErrors.map("delete gs://" + bucket + "/" + key + " generation " + etag, e);
+            throw GcsErrors.map(Operation.DELETE, "delete gs://" + bucket + "/" + key + " generation " + etag, e);
         } catch (RuntimeException e) {
-            throw GcsErrors.map("delete gs://" + bucket + "/" + key + " generation " + etag, e);
+            throw GcsErrors.map(Operation.DELETE, "delete gs://" + bucket + "/" + key + " generation " + etag, e);
         }
     }
 

@@ -9,6 +9,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import org.chunkedupload.api.Operation;
 import org.chunkedupload.api.ConfigurationException;
 import org.chunkedupload.api.UploadBackstop;
 
@@ -32,7 +33,7 @@ final class GcsBackstop implements UploadBackstop {
         try {
             return status(strictest(bucket(bucket).getLifecycleRules(), tempPrefix), bucket, tempPrefix, days);
         } catch (RuntimeException e) {
-            throw GcsErrors.map("read the lifecycle rules of gs://" + bucket, e);
+            throw GcsErrors.map(Operation.BACKSTOP, "read the lifecycle rules of gs://" + bucket, e);
         }
     }
 
@@ -48,7 +49,7 @@ final class GcsBackstop implements UploadBackstop {
             // read back: report what the server kept, not what was sent
             return status(strictest(bucket(bucket).getLifecycleRules(), tempPrefix), bucket, tempPrefix, days);
         } catch (RuntimeException e) {
-            throw GcsErrors.map("install the lifecycle rule on gs://" + bucket, e);
+            throw GcsErrors.map(Operation.BACKSTOP, "install the lifecycle rule on gs://" + bucket, e);
         }
     }
 

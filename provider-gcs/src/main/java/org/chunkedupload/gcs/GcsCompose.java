@@ -204,7 +204,7 @@ final class GcsCompose {
         } catch (InterruptedException | CancellationException e) {
             futures.forEach(f -> f.cancel(true));
             Thread.currentThread().interrupt();
-            throw new TransientStorageException("interrupted while composing", e, false);
+            throw new ChunkedUploadException("interrupted while composing: the upload is still open; complete it again", e);
         }
     }
 }

@@ -15,6 +15,7 @@ import java.util.Map;
 import java.util.OptionalInt;
 import java.util.TreeMap;
 import java.util.zip.CRC32C;
+import org.chunkedupload.api.Operation;
 import org.chunkedupload.api.Checksum;
 import org.chunkedupload.api.ChecksumAlgorithm;
 import org.chunkedupload.api.IntegrityException;
@@ -105,7 +106,7 @@ final class GcsUpload extends RecordedUpload {
                 if (stored == null || stored.getSize() == null || stored.getSize() != part.length()
                         || !crc.equals(stored.getCrc32c())) {
                     throw new TransientStorageException(handle.describe("upload part " + part.partNumber() + " of")
-                            + ": the part was replaced by another writer meanwhile; upload it again", e, true);
+                            + ": the part was replaced by another writer meanwhile; upload it again", e);
                 }
             }
             if (before != null && before.getGeneration() != null && !before.getGeneration().equals(stored.getGeneration())) {
@@ -118,7 +119,7 @@ final class GcsUpload extends RecordedUpload {
             }
             return receipt(part.partNumber(), stored);
         } catch (RuntimeException e) {
-            throw GcsErrors.map(handle.describe("upload part " + part.partNumber() + " of"), e);
+            throw GcsErrors.map(Operation.UPLOAD_PART, handle.describe("upload part " + part.partNumber() + " of"), e);
         }
     }
 
@@ -135,7 +136,7 @@ final class GcsUpload extends RecordedUpload {
             }
             return new ArrayList<>(currentParts().values());
         } catch (RuntimeException e) {
-            throw GcsErrors.map(handle.describe("list parts of"), e);
+            throw GcsErrors.map(Operation.LIST_PARTS, handle.describe("list parts of"), e);
         }
     }
 
@@ -177,7 +178,7 @@ final class GcsUpload extends RecordedUpload {
                     Long.toString(result.getGeneration()), new Checksum(ChecksumAlgorithm.CRC32C, result.getCrc32c()),
                     receipts.size());
         } catch (RuntimeException e) {
-            throw GcsErrors.map(handle.describe("complete"), e);
+            throw GcsErrors.map(Operation.COMPLETE, handle.describe("complete"), e);
         }
     }
 
@@ -213,10 +214,10 @@ final class GcsUpload extends RecordedUpload {
                 return;
             }
         } catch (RuntimeException e) {
-            throw GcsErrors.map(handle.describe("abort"), e);
+            throw GcsErrors.map(Operation.ABORT, handle.describe("abort"), e);
         }
         throw new TransientStorageException(handle.describe("abort") + ": temporaries were still listed after " + ABORT_ROUNDS
-                + " rounds; abort again later", null, true);
+                + " rounds; abort again later", null);
     }
 
     /** @return how many objects were found (and deleted) */

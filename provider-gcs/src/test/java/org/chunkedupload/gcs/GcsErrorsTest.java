@@ -16,7 +16,7 @@ import org.junit.jupiter.api.Test;
 
 class GcsErrorsTest {
     private static ChunkedUploadException map(int code, String reason, String message) {
-        return GcsErrors.map("upload part 3 of gs://b/k", new StorageException(code, message, reason, null));
+        return GcsErrors.map(org.chunkedupload.api.Operation.UPLOAD_PART, "upload part 3 of gs://b/k", new StorageException(code, message, reason, null));
     }
 
     @Test
@@ -36,7 +36,7 @@ class GcsErrorsTest {
 
     @Test
     void aConnectionFailureIsRetryable() {
-        ChunkedUploadException e = GcsErrors.map("complete gs://b/k",
+        ChunkedUploadException e = GcsErrors.map(org.chunkedupload.api.Operation.COMPLETE, "complete gs://b/k",
                 new StorageException(new IOException("Connection reset")));
         assertInstanceOf(TransientStorageException.class, e);
     }
@@ -46,6 +46,6 @@ class GcsErrorsTest {
         ChunkedUploadException e = map(403, "forbidden", "caller lacks storage.objects.delete");
         assertTrue(e.getMessage().startsWith("upload part 3 of gs://b/k failed: HTTP 403 (forbidden)"), e.getMessage());
         assertTrue(e.getMessage().contains("storage.objects.delete"), e.getMessage());
-        assertEquals(e, GcsErrors.map("x", e)); // already mapped: passed through
+        assertEquals(e, GcsErrors.map(org.chunkedupload.api.Operation.ABORT, "x", e)); // already mapped: passed through
     }
 }

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
+import org.chunkedupload.api.Operation;
 import org.chunkedupload.api.AbortGuarantee;
 import org.chunkedupload.api.Capabilities;
 import org.chunkedupload.api.Capabilities.Feature;
@@ -78,7 +79,7 @@ final class S3Backend implements ProviderBackend {
             String uploadId = client.createMultipartUpload(req.build()).uploadId();
             return new S3Upload(this, new UploadHandle(S3Provider.ID, bucket, key, uploadId, state));
         } catch (SdkException e) {
-            throw S3Errors.map("initiate s3://" + bucket + "/" + key, e, settings);
+            throw S3Errors.map(Operation.INITIATE, "initiate s3://" + bucket + "/" + key, e, settings);
         }
     }
 
@@ -107,7 +108,7 @@ final class S3Backend implements ProviderBackend {
                 out.add(new PendingUpload(h, u.initiated(), bytes));
             }
         } catch (SdkException e) {
-            throw S3Errors.map("list pending uploads in s3://" + bucket + "/" + keyPrefix, e, settings);
+            throw S3Errors.map(Operation.LIST_PENDING, "list pending uploads in s3://" + bucket + "/" + keyPrefix, e, settings);
         }
         return out;
     }
@@ -130,9 +131,9 @@ final class S3Backend implements ProviderBackend {
             if (e.statusCode() == 404) {
                 return Optional.empty();
             }
-            throw S3Errors.map("stat s3://" + bucket + "/" + key, e, settings);
+            throw S3Errors.map(Operation.STAT, "stat s3://" + bucket + "/" + key, e, settings);
         } catch (SdkException e) {
-            throw S3Errors.map("stat s3://" + bucket + "/" + key, e, settings);
+            throw S3Errors.map(Operation.STAT, "stat s3://" + bucket + "/" + key, e, settings);
         }
     }
 
@@ -143,7 +144,7 @@ final class S3Backend implements ProviderBackend {
         } catch (NoSuchKeyException e) {
             throw new NoSuchObjectException("no object at s3://" + bucket + "/" + key, e);
         } catch (SdkException e) {
-            throw S3Errors.map("read s3://" + bucket + "/" + key, e, settings);
+            throw S3Errors.map(Operation.READ, "read s3://" + bucket + "/" + key, e, settings);
         }
     }
 
@@ -153,7 +154,7 @@ final class S3Backend implements ProviderBackend {
         try {
             client.deleteObject(r -> r.bucket(bucket).key(key));
         } catch (SdkException e) {
-            throw S3Errors.map("delete s3://" + bucket + "/" + key, e, settings);
+            throw S3Errors.map(Operation.DELETE, "delete s3://" + bucket + "/" + key, e, settings);
         }
         return existed;
     }

@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import org.chunkedupload.api.Operation;
 import org.chunkedupload.api.UploadBackstop;
 import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.services.s3.S3Client;
@@ -80,7 +81,7 @@ final class S3Backstop implements UploadBackstop {
         try {
             client.putBucketLifecycleConfiguration(r -> r.bucket(bucket).lifecycleConfiguration(c -> c.rules(rules)));
         } catch (SdkException e) {
-            throw S3Errors.map("install the lifecycle rule on s3://" + bucket, e);
+            throw S3Errors.map(Operation.BACKSTOP, "install the lifecycle rule on s3://" + bucket, e);
         }
     }
 
@@ -92,9 +93,9 @@ final class S3Backstop implements UploadBackstop {
                     && "NoSuchLifecycleConfiguration".equals(e.awsErrorDetails().errorCode())) {
                 return List.of();
             }
-            throw S3Errors.map("read the lifecycle rules of s3://" + bucket, e);
+            throw S3Errors.map(Operation.BACKSTOP, "read the lifecycle rules of s3://" + bucket, e);
         } catch (SdkException e) {
-            throw S3Errors.map("read the lifecycle rules of s3://" + bucket, e);
+            throw S3Errors.map(Operation.BACKSTOP, "read the lifecycle rules of s3://" + bucket, e);
         }
     }
 

@@ -4,13 +4,16 @@ import java.util.Set;
 import org.chunkedupload.api.AccessDeniedException;
 import org.chunkedupload.api.ChunkedUploadException;
 import org.chunkedupload.api.ConfigurationException;
+import org.chunkedupload.api.ErrorDetails;
 import org.chunkedupload.api.IntegrityException;
 import org.chunkedupload.api.InvalidPartException;
 import org.chunkedupload.api.InvalidPartOrderException;
 import org.chunkedupload.api.NoSuchUploadException;
+import org.chunkedupload.api.Operation;
 import org.chunkedupload.api.PartTooLargeException;
 import org.chunkedupload.api.PartTooSmallException;
 import org.chunkedupload.api.PreconditionFailedException;
+import org.chunkedupload.api.StoreUnreachableException;
 import org.chunkedupload.api.TransientStorageException;
 import software.amazon.awssdk.core.exception.SdkClientException;
 import software.amazon.awssdk.core.exception.SdkException;
@@ -34,94 +37,97 @@ final class S3Errors {
      * Like {@link #map(String, SdkException)}, naming the endpoint and the timeout setting when the
      * server could not be reached or did not answer in time.
      */
-    static ChunkedUploadException map(String action, SdkException e, S3Settings settings) {
+    static ChunkedUploadException map(Operation op, String action, SdkException e, S3Settings settings) {
+        ErrorDetails d = ErrorDetails.of(S3Provider.ID, op);
         String where = settings.endpoint() != null ? "the server at " + settings.endpoint() : "the S3 endpoint";
         for (Throwable c = e; c != null; c = c.getCause()) {
             if (c instanceof java.net.SocketTimeoutException) {
                 boolean connect = String.valueOf(c.getMessage()).toLowerCase(java.util.Locale.ROOT).contains("connect");
-                return new TransientStorageException(action + " failed: " + where + " did not "
+                return new StoreUnreachableException(action + " failed: " + where + " did not "
                         + (connect ? "accept a connection within connect-timeout (" + settings.connectTimeout().toSeconds()
                         + " s)" : "answer within socket-timeout (" + settings.socketTimeout().toSeconds() + " s)")
                         + "; check that it is up and reachable, or raise " + (connect ? "connect-timeout" : "socket-timeout"),
-                        e, true, "s3", -1, null);
+                        e, d);
             }
             if (c instanceof java.net.ConnectException) {
-                return new TransientStorageException(action + " failed: cannot connect to " + where + " ("
-                        + c.getMessage() + "); check the endpoint setting and that the server is up", e, true, "s3", -1, null);
+                return new StoreUnreachableException(action + " failed: cannot connect to " + where + " ("
+                        + c.getMessage() + "); check the endpoint setting and that the server is up", e, d);
             }
         }
-        return map(action, e);
+        return map(op, action, e);
     }
 
-    static ChunkedUploadException map(String action, SdkException e) {
+    static ChunkedUploadException map(Operation op, String action, SdkException e) {
         if (e instanceof S3Exception s) {
-            return map(action, s);
+            return map(op, action, s);
         }
+        ErrorDetails d = ErrorDetails.of(S3Provider.ID, op);
         if (e instanceof SdkClientException && String.valueOf(e.getMessage()).startsWith("Unable to load credentials")) {
-            return new org.chunkedupload.api.ConfigurationException(action + " failed: no S3 credentials were found; set"
+            return new ConfigurationException(action + " failed: no S3 credentials were found; set"
                     + " access-key-id and secret-access-key (-o key=value, or CHUNKED_UPLOAD_S3_ACCESS_KEY_ID and"
                     + " CHUNKED_UPLOAD_S3_SECRET_ACCESS_KEY), or profile, or the AWS default chain (AWS_ACCESS_KEY_ID,"
-                    + " ~/.aws/credentials)", e);
+                    + " ~/.aws/credentials)", e, d);
         }
         if (e instanceof SdkClientException) {
             // could not send the request or read the answer: connection refused or reset, timeout, ...
-            return new TransientStorageException(action + " failed: " + e.getMessage(), e, true, "s3", -1, null);
+            return new StoreUnreachableException(action + " failed: " + e.getMessage(), e, d);
         }
-        return new ChunkedUploadException(action + " failed: " + e.getMessage(), e, "s3", -1, null);
+        return new ChunkedUploadException(action + " failed: " + e.getMessage(), e, d);
     }
 
-    static ChunkedUploadException map(String action, S3Exception e) {
+    static ChunkedUploadException map(Operation op, String action, S3Exception e) {
         int status = e.statusCode();
         String code = e.awsErrorDetails() == null ? null : e.awsErrorDetails().errorCode();
         String requestId = e.requestId();
         String detail = e.awsErrorDetails() == null ? e.getMessage() : e.awsErrorDetails().errorMessage();
         String msg = action + " failed: " + (code == null ? "HTTP " + status : code + " (HTTP " + status + ")")
                 + (detail == null ? "" : ": " + detail) + (requestId == null ? "" : " [request id " + requestId + "]");
+        ErrorDetails d = ErrorDetails.of(S3Provider.ID, op).answer(status, code, requestId);
         if (code == null) {
             code = "";
         }
         switch (code) {
             case "NoSuchUpload":
-                return new NoSuchUploadException(msg + "; the upload was completed, aborted or expired", e);
+                return new NoSuchUploadException(msg + "; the upload was completed, aborted or expired", e, d);
             case "ConditionalRequestConflict":
                 return new NoSuchUploadException(msg + "; a conflicting write raced this conditional complete and S3"
-                        + " discarded the upload: start a new upload and send every part again", e);
+                        + " discarded the upload: start a new upload and send every part again", e, d);
             case "InvalidPart":
-                return new InvalidPartException(msg + "; a part was never uploaded or its receipt is stale", e);
+                return new InvalidPartException(msg + "; a part was never uploaded or its receipt is stale", e, d);
             case "InvalidPartOrder":
-                return new InvalidPartOrderException(msg, e);
+                return new InvalidPartOrderException(msg, e, d);
             case "EntityTooSmall":
-                return new PartTooSmallException(msg + "; every part but the last needs at least 5 MiB", e);
+                return new PartTooSmallException(msg + "; every part but the last needs at least 5 MiB", e, d);
             case "EntityTooLarge":
-                return new PartTooLargeException(msg, e);
+                return new PartTooLargeException(msg, e, d);
             case "MalformedXML":
             case "InvalidArgument":
-                return new InvalidPartException(msg, e);
+                return new InvalidPartException(msg, e, d);
             case "PreconditionFailed":
-                return new PreconditionFailedException(msg, e);
+                return new PreconditionFailedException(msg, e, d);
             case "NoSuchKey":
-                if (action.startsWith("complete")) {
-                    return new PreconditionFailedException(msg + "; complete required an existing object (If-Match)", e);
+                if (op == Operation.COMPLETE) {
+                    return new PreconditionFailedException(msg + "; complete required an existing object (If-Match)", e, d);
                 }
                 break;
             case "BadDigest":
             case "InvalidDigest":
             case "XAmzContentSHA256Mismatch":
-                return new IntegrityException(msg + "; the bytes S3 received do not match their checksum", e);
+                return new IntegrityException(msg + "; the bytes S3 received do not match their checksum", e, d);
             case "NoSuchBucket":
-                return new ConfigurationException(msg + "; create the bucket or fix the bucket name", e);
+                return new ConfigurationException(msg + "; create the bucket or fix the bucket name", e, d);
             default:
                 break;
         }
         if (DENIED.contains(code) || status == 401 || status == 403) {
-            return new AccessDeniedException(msg + "; check the credentials and their permissions", e);
+            return new AccessDeniedException(msg + "; check the credentials and their permissions", e, d);
         }
         if (status == 412) {
-            return new PreconditionFailedException(msg, e);
+            return new PreconditionFailedException(msg, e, d);
         }
         if (THROTTLED.contains(code) || status == 429 || status >= 500) {
-            return new TransientStorageException(msg, e, true, "s3", status, requestId);
+            return new TransientStorageException(msg, e, d);
         }
-        return new ChunkedUploadException(msg, e, "s3", status, requestId);
+        return new ChunkedUploadException(msg, e, d);
     }
 }

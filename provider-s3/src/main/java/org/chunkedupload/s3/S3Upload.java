@@ -2,6 +2,7 @@ package org.chunkedupload.s3;
 
 import java.util.ArrayList;
 import java.util.List;
+import org.chunkedupload.api.Operation;
 import org.chunkedupload.api.Checksum;
 import org.chunkedupload.api.NoSuchUploadException;
 import org.chunkedupload.api.ObjectTarget;
@@ -64,7 +65,7 @@ final class S3Upload implements ProviderUpload {
                     r.checksumCRC32C() == null ? null : new Checksum(org.chunkedupload.api.ChecksumAlgorithm.CRC32C,
                             r.checksumCRC32C()));
         } catch (SdkException e) {
-            throw S3Errors.map(what("upload part " + part.partNumber() + " of"), e, backend.settings);
+            throw S3Errors.map(Operation.UPLOAD_PART, what("upload part " + part.partNumber() + " of"), e, backend.settings);
         }
     }
 
@@ -78,7 +79,7 @@ final class S3Upload implements ProviderUpload {
                         : new Checksum(org.chunkedupload.api.ChecksumAlgorithm.CRC32C, p.checksumCRC32C())));
             }
         } catch (SdkException e) {
-            throw S3Errors.map(what("list parts of"), e, backend.settings);
+            throw S3Errors.map(Operation.LIST_PARTS, what("list parts of"), e, backend.settings);
         }
         return out;
     }
@@ -108,7 +109,7 @@ final class S3Upload implements ProviderUpload {
         try {
             r = backend.client.completeMultipartUpload(req.build());
         } catch (SdkException e) {
-            throw S3Errors.map("complete " + handle.target() + " (upload " + handle.uploadId() + ")", e, backend.settings);
+            throw S3Errors.map(Operation.COMPLETE, "complete " + handle.target() + " (upload " + handle.uploadId() + ")", e, backend.settings);
         }
         long total = receipts.stream().mapToLong(PartReceipt::size).sum();
         long size = backend.stat(handle.bucket(), handle.key()).filter(i -> i.etag().equals(r.eTag()))
@@ -130,7 +131,7 @@ final class S3Upload implements ProviderUpload {
                 backend.client.abortMultipartUpload(r -> r.bucket(handle.bucket()).key(handle.key())
                         .uploadId(handle.uploadId()));
             } catch (SdkException e) {
-                RuntimeException mapped = S3Errors.map(what("abort"), e, backend.settings);
+                RuntimeException mapped = S3Errors.map(Operation.ABORT, what("abort"), e, backend.settings);
                 if (!(mapped instanceof NoSuchUploadException)) {
                     throw mapped;
                 }
@@ -144,6 +145,6 @@ final class S3Upload implements ProviderUpload {
             }
         }
         throw new org.chunkedupload.api.TransientStorageException(what("abort") + ": parts were still listed after "
-                + ABORT_ROUNDS + " aborts; abort again later", null, true);
+                + ABORT_ROUNDS + " aborts; abort again later", null);
     }
 }

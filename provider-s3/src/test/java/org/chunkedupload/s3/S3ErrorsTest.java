@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import org.chunkedupload.api.ChunkedUploadException;
 import org.chunkedupload.api.NoSuchUploadException;
+import org.chunkedupload.api.Operation;
 import org.chunkedupload.api.TransientStorageException;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -21,6 +22,11 @@ class S3ErrorsTest {
         return (S3Exception) S3Exception.builder().statusCode(status).requestId("REQ123")
                 .awsErrorDetails(AwsErrorDetails.builder().errorCode(code).errorMessage("msg of " + code).build())
                 .build();
+    }
+
+    private static Operation op(String action) {
+        return action.startsWith("upload part") ? Operation.UPLOAD_PART
+                : action.startsWith("complete") ? Operation.COMPLETE : Operation.INITIATE;
     }
 
     @ParameterizedTest
@@ -45,7 +51,7 @@ class S3ErrorsTest {
             "RequestTimeout, 400, upload part 1 of, TransientStorageException, true",
             "SomethingNew, 400, complete, ChunkedUploadException, false"})
     void codesMapToMeaningfulExceptions(String code, int status, String action, String type, boolean retryable) {
-        ChunkedUploadException e = S3Errors.map(action + " s3://b/k", s3(code, status));
+        ChunkedUploadException e = S3Errors.map(op(action), action + " s3://b/k", s3(code, status));
         assertEquals(type, e.getClass().getSimpleName(), e.getMessage());
         assertEquals(retryable, e.retryable(), e.getMessage());
         assertTrue(e.getMessage().contains(code) && e.getMessage().contains("HTTP " + status)
@@ -55,19 +61,19 @@ class S3ErrorsTest {
     @ParameterizedTest
     @CsvSource({"ConditionalRequestConflict", "NoSuchUpload"})
     void aLostUploadSaysSo(String code) {
-        assertInstanceOf(NoSuchUploadException.class, S3Errors.map("complete s3://b/k", s3(code, 409)));
+        assertInstanceOf(NoSuchUploadException.class, S3Errors.map(Operation.COMPLETE, "complete s3://b/k", s3(code, 409)));
         if (code.equals("ConditionalRequestConflict")) {
-            assertTrue(S3Errors.map("complete s3://b/k", s3(code, 409)).getMessage().contains("start a new upload"));
+            assertTrue(S3Errors.map(Operation.COMPLETE, "complete s3://b/k", s3(code, 409)).getMessage().contains("start a new upload"));
         }
     }
 
     @org.junit.jupiter.api.Test
     void clientSideFailuresAreRetryable() {
-        ChunkedUploadException e = S3Errors.map("upload part 3 of s3://b/k",
+        ChunkedUploadException e = S3Errors.map(Operation.UPLOAD_PART, "upload part 3 of s3://b/k",
                 SdkClientException.create("Unable to execute HTTP request: Connection reset"));
         assertInstanceOf(TransientStorageException.class, e);
         assertTrue(e.retryable());
-        assertFalse(S3Errors.map("x", s3("InvalidPart", 400)).retryable());
+        assertFalse(S3Errors.map(Operation.COMPLETE, "x", s3("InvalidPart", 400)).retryable());
     }
 
 }

@@ -109,7 +109,7 @@ final class HttpMemoryProvider implements StorageProvider {
             try {
                 r = http.send(req, HttpResponse.BodyHandlers.ofByteArray());
             } catch (IOException e) {
-                throw new TransientStorageException(path + " failed: " + e, e, true);
+                throw new TransientStorageException(path + " failed: " + e, e);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 throw new ChunkedUploadException("interrupted", e);
@@ -122,7 +122,7 @@ final class HttpMemoryProvider implements StorageProvider {
                 case 409 -> throw new InvalidPartException(text);
                 case 412 -> throw new PreconditionFailedException(text);
                 default -> throw r.statusCode() >= 500 || r.statusCode() == 429
-                        ? new TransientStorageException(path + " answered " + r.statusCode(), null, true)
+                        ? new TransientStorageException(path + " answered " + r.statusCode(), null)
                         : new ChunkedUploadException(path + " answered " + r.statusCode() + ": " + text, null);
             };
         }

@@ -145,6 +145,6 @@ final class OutcomeCheck {
         String m = "the upload ended without a definite answer from the store (" + failure.getMessage() + ") " + what;
         return failure instanceof NoSuchUploadException
                 ? new NoSuchUploadException(m, failure)
-                : new ChunkedUploadException(m, failure, failure.providerId(), failure.statusCode(), failure.requestId());
+                : new ChunkedUploadException(m, failure, failure.details());
     }
 }

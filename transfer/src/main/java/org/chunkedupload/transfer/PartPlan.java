@@ -2,6 +2,7 @@ package org.chunkedupload.transfer;
 
 import org.chunkedupload.api.Capabilities;
 import org.chunkedupload.api.InvalidPartException;
+import org.chunkedupload.api.ObjectTooLargeException;
 import org.chunkedupload.api.PartTooLargeException;
 import org.chunkedupload.api.PartTooSmallException;
 
@@ -26,7 +27,8 @@ public record PartPlan(long objectSize, long partSize, int partCount, int firstP
      * @param providerId the provider id, for messages
      * @return the plan
      * @throws PartTooSmallException when the requested size is below the provider minimum
-     * @throws PartTooLargeException when the requested size or the object is above the provider maximum
+     * @throws PartTooLargeException when the requested part size is above the provider maximum
+     * @throws ObjectTooLargeException when the object is above the provider maximum
      * @throws InvalidPartException when the object needs more parts than the provider allows
      */
     public static PartPlan of(long objectSize, Capabilities caps, long requestedPartSize, String providerId) {
@@ -34,8 +36,8 @@ public record PartPlan(long objectSize, long partSize, int partCount, int firstP
             throw new IllegalArgumentException("object size must be >= 0");
         }
         if (objectSize > caps.maxObjectSize()) {
-            throw new PartTooLargeException(objectSize + " bytes exceed the maximum object size " + caps.maxObjectSize()
-                    + " of provider " + providerId);
+            throw new ObjectTooLargeException(objectSize + " bytes exceed the maximum object size " + caps.maxObjectSize()
+                    + " of provider " + providerId + ": no part size can store it there");
         }
         long partSize = requestedPartSize > 0 ? requestedPartSize : auto(objectSize, caps);
         if (partSize < caps.minPartSize() && objectSize > partSize) {

@@ -11,7 +11,7 @@ import java.util.concurrent.Future;
 import java.util.concurrent.Semaphore;
 import org.chunkedupload.api.ChecksumAlgorithm;
 import org.chunkedupload.api.PartReceipt;
-import org.chunkedupload.api.PartTooLargeException;
+import org.chunkedupload.api.ObjectTooLargeException;
 
 /**
  * Cuts a stream of unknown length into parts following a {@link GrowthSchedule}. At most
@@ -34,7 +34,7 @@ final class StreamParts {
             failFast(open);
             if (index == maxParts) {
                 if (in.read() >= 0) {
-                    throw new PartTooLargeException("the stream is longer than the " + total + " bytes that " + maxParts
+                    throw new ObjectTooLargeException("the stream is longer than the " + total + " bytes that " + maxParts
                             + " parts can hold with this provider's limits (" + schedule + ")");
                 }
                 break;

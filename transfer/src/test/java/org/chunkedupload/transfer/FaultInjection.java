@@ -112,7 +112,7 @@ final class FaultInjection implements StorageProvider {
         return proxy(ProviderUpload.class, (m, args) -> {
             if (m.getName().equals("complete") && completeFault == CompleteFault.TRANSIENT_ONCE) {
                 completeFault = null;
-                throw new TransientStorageException("injected 503 SlowDown for complete", null, true);
+                throw new TransientStorageException("injected 503 SlowDown for complete", null);
             }
             if (m.getName().equals("complete") && completeFault != null) {
                 CompleteFault f = completeFault;
@@ -121,7 +121,7 @@ final class FaultInjection implements StorageProvider {
                 }
                 switch (f) {
                     case RESPONSE_LOST -> throw new TransientStorageException("injected: read timed out waiting for"
-                            + " the response to complete", null, true);
+                            + " the response to complete", null);
                     case DIES_AFTER_COMPLETE -> throw new ChunkedUploadException("injected: the process died", null);
                     default -> throw new org.chunkedupload.api.NoSuchUploadException("injected: no such upload", null);
                 }
@@ -156,14 +156,14 @@ final class FaultInjection implements StorageProvider {
                 }
             };
             if (f == Fault.RETRYABLE) {
-                throw new TransientStorageException("injected 503 for part " + p.partNumber(), null, true);
+                throw new TransientStorageException("injected 503 for part " + p.partNumber(), null);
             }
             if (f == Fault.FATAL) {
                 throw new ChunkedUploadException("injected fatal failure of part " + p.partNumber(), null);
             }
             if (f == Fault.RESET_MIDWAY) {
                 counted.readNBytes((int) (p.length() / 2));
-                throw new TransientStorageException("injected connection reset in part " + p.partNumber(), null, true);
+                throw new TransientStorageException("injected connection reset in part " + p.partNumber(), null);
             }
             return real.uploadPart(new PartContent(p.partNumber(), counted, p.length(), p.checksum()));
         });

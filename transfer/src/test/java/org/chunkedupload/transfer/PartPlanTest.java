@@ -47,7 +47,7 @@ class PartPlanTest {
         assertThrows(PartTooLargeException.class, () -> PartPlan.of(100 * MIB, S3_LIKE, 6L << 30, "s3"));
         assertTrue(assertThrows(InvalidPartException.class, () -> PartPlan.of(100_000 * 6 * MIB, S3_LIKE, 6 * MIB, "s3"))
                 .getMessage().contains("use a part size of at least"));
-        assertThrows(PartTooLargeException.class, () -> PartPlan.of(6L << 40, S3_LIKE, 0, "s3"));
+        assertThrows(org.chunkedupload.api.ObjectTooLargeException.class, () -> PartPlan.of(6L << 40, S3_LIKE, 0, "s3"));
         assertEquals(1, PartPlan.of(MIB, S3_LIKE, MIB, "s3").partCount(), "a single small part is fine");
     }
 }

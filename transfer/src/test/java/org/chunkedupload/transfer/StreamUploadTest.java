@@ -15,7 +15,6 @@ import java.util.Random;
 import org.chunkedupload.api.Capabilities;
 import org.chunkedupload.api.ObjectTarget;
 import org.chunkedupload.api.PartReceipt;
-import org.chunkedupload.api.PartTooLargeException;
 import org.chunkedupload.api.UploadResult;
 import org.chunkedupload.tck.Payloads;
 import org.junit.jupiter.api.Test;
@@ -79,7 +78,7 @@ class StreamUploadTest {
         try (EngineFixture f = new EngineFixture(tmp, c -> TINY.apply(c).toBuilder().maxObjectSize(Long.MAX_VALUE / 4)
                 .partSize(0, 4096).build())) {
             byte[] b = data(16 * 4096 + 1);
-            assertThrows(PartTooLargeException.class, () -> uploader(new ArrayList<>())
+            assertThrows(org.chunkedupload.api.ObjectTooLargeException.class, () -> uploader(new ArrayList<>())
                     .upload(f.backend, new ByteArrayInputStream(b), ObjectTarget.parse("fs://b/too-big")));
             assertTrue(f.backend.stat("b", "too-big").isEmpty());
             assertEquals(List.of(), f.backend.listPending("b", ""));

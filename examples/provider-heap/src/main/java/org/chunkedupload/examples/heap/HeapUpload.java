@@ -53,7 +53,7 @@ final class HeapUpload implements ProviderUpload {
         HeapStore.Upload u = upload("upload part " + part.partNumber() + " of");
         if (store.used() + part.length() > store.maxBytes) {
             throw new TransientStorageException("heap store full (" + store.maxBytes + " bytes): complete or abort"
-                    + " other uploads", null, true);
+                    + " other uploads", null);
         }
         byte[] bytes;
         try {
