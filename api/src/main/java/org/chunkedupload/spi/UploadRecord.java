@@ -128,4 +128,21 @@ public record UploadRecord(String key, String contentType, Map<String, String> m
         String id = name.substring(prefix.length(), name.length() - NAME_SUFFIX.length());
         return isUploadId(id) ? id : null;
     }
+
+    /**
+     * Refuses a key under the provider's own prefix, where a user's object would collide with upload
+     * records and temporary parts.
+     *
+     * @param providerId the provider, for the message
+     * @param prefix its prefix for its own objects (setting {@code temp-prefix})
+     * @param key the user's key
+     * @throws org.chunkedupload.api.InvalidTargetException naming the key, the prefix and the fix
+     */
+    public static void checkUserKey(String providerId, String prefix, String key) {
+        if (key.startsWith(prefix)) {
+            throw new org.chunkedupload.api.InvalidTargetException("key '" + key + "' lies under '" + prefix
+                    + "', where provider " + providerId + " keeps upload records: choose another key or set"
+                    + " 'temp-prefix'");
+        }
+    }
 }

@@ -113,10 +113,7 @@ final class AzureBackend implements ProviderBackend {
 
     @Override
     public ProviderUpload initiate(String bucket, String key, UploadOptions options) {
-        if (names.isReserved(key)) {
-            throw new InvalidTargetException("blob name '" + key + "' lies under '" + names.prefix() + "', where"
-                    + " provider az keeps upload records: choose another name or set 'temp-prefix'");
-        }
+        UploadRecord.checkUserKey(AzureProvider.ID, names.prefix(), key);
         if (key.length() > 1024) {
             throw new InvalidTargetException("blob name of " + key.length() + " characters: Azure allows at most 1,024");
         }

@@ -22,7 +22,6 @@ import org.chunkedupload.api.AbortGuarantee;
 import org.chunkedupload.api.Capabilities;
 import org.chunkedupload.api.Capabilities.Feature;
 import org.chunkedupload.api.ChecksumAlgorithm;
-import org.chunkedupload.api.InvalidTargetException;
 import org.chunkedupload.api.NoSuchObjectException;
 import org.chunkedupload.api.ObjectInfo;
 import org.chunkedupload.api.ObjectTarget;
@@ -82,10 +81,7 @@ final class GcsBackend implements ProviderBackend {
 
     @Override
     public ProviderUpload initiate(String bucket, String key, UploadOptions options) {
-        if (names.isReserved(key)) {
-            throw new InvalidTargetException("key '" + key + "' lies under '" + names.prefix() + "', where provider gs"
-                    + " keeps upload records: choose another key or set 'temp-prefix'");
-        }
+        UploadRecord.checkUserKey(GcsProvider.ID, names.prefix(), key);
         String uploadId = UploadRecord.newUploadId();
         UploadRecord uploadRecord = new UploadRecord(key, options.contentType(), options.metadata());
         BlobInfo record = BlobInfo.newBuilder(BlobId.of(bucket, names.record(uploadId)))

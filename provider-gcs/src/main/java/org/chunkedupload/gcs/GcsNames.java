@@ -78,9 +78,4 @@ record GcsNames(String prefix) {
         String id = name.substring(prefix.length(), name.length() - 1);
         return UploadRecord.isUploadId(id) ? id : null;
     }
-
-    /** @return whether a user's key would collide with the toolkit's own objects */
-    boolean isReserved(String key) {
-        return key.startsWith(prefix);
-    }
 }

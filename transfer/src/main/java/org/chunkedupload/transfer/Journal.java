@@ -52,11 +52,6 @@ final class Journal {
     private boolean dirty;
 
     Journal(Path path, UploadHandle handle, Path source, SourceFingerprint fingerprint, long partSize,
-            WritePrecondition precondition) {
-        this(path, handle, source, fingerprint, partSize, precondition, java.time.Instant.now());
-    }
-
-    Journal(Path path, UploadHandle handle, Path source, SourceFingerprint fingerprint, long partSize,
             WritePrecondition precondition, java.time.Instant initiated) {
         this.initiated = initiated;
         this.path = path;

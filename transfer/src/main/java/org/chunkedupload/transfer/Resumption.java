@@ -34,7 +34,9 @@ final class Resumption {
                 run.attach(backend.resume(j.handle), j);
                 done = Reconcile.done(run.upload(), caps, j, plan, PartSources.of(j.source));
             } catch (org.chunkedupload.api.NoSuchUploadException gone) {
-                // completed by the run that wrote the journal (killed before it could say so), or really lost
+                // completed by the run that wrote the journal (killed before it could say so), or really lost;
+                // either way there is no upload left to abort, and the journal goes once the outcome is known
+                run.attach(null, j);
                 return OutcomeCheck.resolve(backend, Reconcile.expected(j, plan, PartSources.of(j.source)), gone);
             }
             u.settings.listener().onInitiated(j.handle);

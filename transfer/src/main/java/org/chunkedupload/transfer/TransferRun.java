@@ -47,7 +47,7 @@ final class TransferRun {
     /** When the transfer ended (its result or failure was set); 0 while it runs. */
     private volatile long end;
     /** Runs once, just before the result or failure is set (releases what the transfer owned). */
-    volatile Runnable beforeEnd = () -> { };
+    private volatile Runnable beforeEnd = () -> { };
     private final LongAdder sent = new LongAdder();
     private final AtomicInteger done = new AtomicInteger();
     private final AtomicInteger retries = new AtomicInteger();
@@ -84,8 +84,9 @@ final class TransferRun {
     }
 
     /**
-     * Gives the transfer the upload it sends parts to and, for a file, its journal; called once, by
-     * the body, right after the upload was initiated or resumed.
+     * Gives the transfer the upload it sends parts to (null when it turned out to be gone) and, for a
+     * file, its journal; called by the body right after the upload was initiated or resumed. On failure
+     * the transfer aborts (or keeps) this upload; on success it deletes this journal.
      */
     void attach(ChunkedUploadSession session, Journal journalOrNull) {
         this.upload = session;
@@ -234,16 +235,7 @@ final class TransferRun {
 
     private void fail(Throwable t) {
         RuntimeException e = stalledFor != null ? new StalledTransferException(stallMessage(), t)
-                : cancelled || t instanceof InterruptedException
-                ? new CancelledTransferException("the transfer was cancelled", t)
-                : t instanceof ChunkedUploadException c ? c
-                : t instanceof UncheckedIOException u ? new ChunkedUploadException("cannot read the source: "
-                        + u.getCause().getMessage(), u)
-                : t instanceof IOException io ? new ChunkedUploadException(String.valueOf(io.getMessage()), io)
-                : t instanceof IllegalArgumentException ia ? ia
-                : new ChunkedUploadException("the transfer failed with an unexpected internal error ("
-                        + (t.getMessage() != null ? t.getMessage() : "no message") + "); run with --verbose for details"
-                        + " and report it", t);
+                : TransferFailure.of(t, cancelled);
         // our own cancel() may have interrupted this thread: clear the flag so that the workers are really
         // waited for (a part still in flight must not race the abort) and the abort is not cut short
         boolean interrupted = Thread.interrupted();

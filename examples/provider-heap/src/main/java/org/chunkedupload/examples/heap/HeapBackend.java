@@ -9,7 +9,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.UUID;
-import org.chunkedupload.api.AbortGuarantee;
 import org.chunkedupload.api.Capabilities;
 import org.chunkedupload.api.Capabilities.Feature;
 import org.chunkedupload.api.InvalidTargetException;
@@ -28,15 +27,15 @@ import org.chunkedupload.spi.ProviderUpload;
  * them), starts and resumes uploads, and lists what is pending.
  */
 final class HeapBackend implements ProviderBackend {
-    /** No size limits of its own beyond the heap; every optional feature; abort frees at once. */
+    /**
+     * No size limits of its own beyond the heap; every optional feature; abort frees at once. Part
+     * numbers 1..10,000 and an immediate abort are the builder's defaults.
+     */
     static final Capabilities CAPABILITIES = Capabilities.builder()
             .partSize(0, 64L << 20)
-            .partNumbers(1, 10_000)
-            .maxPartCount(10_000)
             .maxObjectSize(4L << 30)
             .addFeatures(Feature.LIST_PARTS, Feature.LIST_PENDING, Feature.CONDITIONAL_CREATE,
                     Feature.CONDITIONAL_MATCH, Feature.ISOLATED_UPLOADS)
-            .abortGuarantee(AbortGuarantee.immediate())
             .build();
 
     private final HeapStore store;
