@@ -31,26 +31,20 @@ public record TransferSettings(long partSize, int concurrency, ChecksumPolicy ch
             Uploader.DEFAULT_STALL_TIMEOUT);
 
     /**
-     * Validates the fields; messages name the configuration key.
+     * Validates the fields with the engine's checks ({@link Uploader.Builder}) and the retry limits;
+     * messages name the configuration key.
      */
     public TransferSettings {
-        if (partSize < 0) {
-            throw new IllegalArgumentException("'part-size' must not be negative");
-        }
-        if (concurrency < 1 || concurrency > Uploader.MAX_CONCURRENCY) {
-            throw new IllegalArgumentException("'concurrency' must be between 1 and " + Uploader.MAX_CONCURRENCY + ", got "
-                    + concurrency);
-        }
-        java.util.Objects.requireNonNull(checksum, "checksum");
+        // the engine's own checks, with its limits: one validation for the builder, the file and the CLI
+        Uploader.builder().partSize(partSize).concurrency(concurrency)
+                .stallTimeout(java.util.Objects.requireNonNull(stallTimeout, "stallTimeout"))
+                .checksum(java.util.Objects.requireNonNull(checksum, "checksum"));
         if (retries < 0) {
             throw new IllegalArgumentException("'retries' must be >= 0, got " + retries);
         }
         if (retryBaseDelay.isNegative() || retryMaxDelay.compareTo(retryBaseDelay) < 0) {
             throw new IllegalArgumentException("'retry-max-delay' (" + Durations.human(retryMaxDelay) + ") must not be"
                     + " below 'retry-base-delay' (" + Durations.human(retryBaseDelay) + ")");
-        }
-        if (stallTimeout.isNegative() || stallTimeout.isZero()) {
-            throw new IllegalArgumentException("'stall-timeout' must be positive");
         }
         if (retryDeadline.isNegative()) {
             throw new IllegalArgumentException("'retry-deadline' must not be negative");

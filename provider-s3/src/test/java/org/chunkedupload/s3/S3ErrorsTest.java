@@ -6,8 +6,11 @@ import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import org.chunkedupload.api.ChunkedUploadException;
+import org.chunkedupload.api.ErrorDetails;
 import org.chunkedupload.api.NoSuchUploadException;
 import org.chunkedupload.api.Operation;
+import org.chunkedupload.api.PreconditionFailedException;
+import org.chunkedupload.api.StoreUnreachableException;
 import org.chunkedupload.api.TransientStorageException;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -76,4 +79,21 @@ class S3ErrorsTest {
         assertFalse(S3Errors.map(Operation.COMPLETE, "x", s3("InvalidPart", 400)).retryable());
     }
 
+
+    /** A refusal carries the store's answer and the operation; the operation, not the message, decides a mapping. */
+    @org.junit.jupiter.api.Test
+    void aRefusalCarriesItsAnswerAndNoAnswerIsUnreachable() {
+        ChunkedUploadException refused = S3Errors.map(Operation.COMPLETE, "complete s3://b/k", s3("InvalidPart", 400));
+        assertEquals(new ErrorDetails("s3", Operation.COMPLETE, 400, "InvalidPart", "REQ123"), refused.details());
+        assertTrue(refused.details().answered());
+        ChunkedUploadException unreached = S3Errors.map(Operation.UPLOAD_PART, "upload part 3 of s3://b/k",
+                SdkClientException.create("Unable to execute HTTP request: Connection reset"));
+        assertInstanceOf(StoreUnreachableException.class, unreached);
+        assertFalse(unreached.details().answered());
+        assertEquals(Operation.UPLOAD_PART, unreached.operation());
+        assertInstanceOf(PreconditionFailedException.class,
+                S3Errors.map(Operation.COMPLETE, "x", s3("NoSuchKey", 404)), "If-Match on a missing key");
+        assertFalse(S3Errors.map(Operation.READ, "complete s3://b/k", s3("NoSuchKey", 404))
+                instanceof PreconditionFailedException, "a read of a missing key is no precondition, whatever the text");
+    }
 }

@@ -13,6 +13,7 @@ import org.chunkedupload.api.ChecksumAlgorithm;
 import org.chunkedupload.api.ChecksumPolicy;
 import org.chunkedupload.api.ChunkedUploadSession;
 import org.chunkedupload.api.ConfigurationException;
+import org.chunkedupload.api.Durations;
 import org.chunkedupload.api.IntegrityException;
 import org.chunkedupload.api.InvalidPartException;
 import org.chunkedupload.api.ObjectTarget;
@@ -291,7 +292,7 @@ public final class Uploader {
          */
         public Builder stallTimeout(java.time.Duration value) {
             if (value != null && (value.isNegative() || value.isZero())) {
-                throw new IllegalArgumentException("stall timeout must be positive, got " + value);
+                throw new IllegalArgumentException("'stall-timeout' must be positive, got " + Durations.human(value));
             }
             this.stallTimeout = value;
             return this;
@@ -303,7 +304,7 @@ public final class Uploader {
          */
         public Builder partSize(long bytes) {
             if (bytes < 0) {
-                throw new IllegalArgumentException("part size must be >= 0 (0 = automatic)");
+                throw new IllegalArgumentException("'part-size' must not be negative (0 = automatic), got " + bytes);
             }
             this.partSize = bytes;
             return this;
