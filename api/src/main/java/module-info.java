@@ -4,6 +4,8 @@
  * provider) is not exported.
  */
 module org.chunkedupload.api {
+    requires transitive org.slf4j;
+
     exports org.chunkedupload.api;
     exports org.chunkedupload.spi;
 

@@ -20,12 +20,15 @@ import org.chunkedupload.api.UnsupportedFeatureException;
 import org.chunkedupload.api.UploadHandle;
 import org.chunkedupload.api.UploadOptions;
 import org.chunkedupload.spi.ProviderBackend;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The API's backend: wraps a provider so that every provider gets the same argument checks,
  * receipt validation, integrity checks and close semantics.
  */
 public final class GuardedBackend implements StorageBackend {
+    private static final Logger LOG = LoggerFactory.getLogger(GuardedBackend.class);
     private final String providerId;
     private final ProviderBackend provider;
     private final Capabilities caps;
@@ -168,6 +171,7 @@ public final class GuardedBackend implements StorageBackend {
             outcome = "removing the corrupt object at " + t + " (ETag " + result.etag() + ") failed (" + e.getMessage()
                     + "): delete it with the store's own tools, then upload the file again";
         }
+        LOG.error("integrity failure at {}: {}; {}", t, what, outcome);
         return new IntegrityException(what + ": " + outcome);
     }
 

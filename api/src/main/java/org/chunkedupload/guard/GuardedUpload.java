@@ -21,12 +21,15 @@ import org.chunkedupload.api.WritePrecondition;
 import org.chunkedupload.spi.Crc32c;
 import org.chunkedupload.spi.PartContent;
 import org.chunkedupload.spi.ProviderUpload;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The API's {@link ChunkedUploadSession} over one provider upload: validates every call against the
  * capabilities, reads each part body through a {@link PartInputStream}, then delegates to the provider.
  */
 final class GuardedUpload implements ChunkedUploadSession {
+    private static final Logger LOG = LoggerFactory.getLogger(GuardedUpload.class);
     private final GuardedBackend backend;
     private final ProviderUpload upload;
     private final Capabilities caps;
@@ -176,6 +179,9 @@ final class GuardedUpload implements ChunkedUploadSession {
             // "no such upload": when the object at the key holds exactly these parts, the complete happened
             result = backend.completedAlready(upload.handle().target(), total, Crc32c.combine(sorted), sorted.size())
                     .orElseThrow(() -> gone);
+            LOG.info("complete of {} was answered 'no such upload', but the object at the key holds exactly this"
+                    + " upload's parts ({} bytes): an earlier complete whose answer was lost had succeeded",
+                    upload.handle().target(), total);
         }
         if (result.size() != total) {
             throw backend.corrupt(result, "the store reports " + result.size() + " bytes for " + result.target()

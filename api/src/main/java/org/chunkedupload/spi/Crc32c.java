@@ -75,7 +75,7 @@ public final class Crc32c {
      *
      * @param in the bytes, e.g. an object read back to check it
      * @return their CRC-32C
-     * @throws IOException when reading fails
+     * @throws java.io.IOException when reading fails
      */
     public static Checksum of(java.io.InputStream in) throws java.io.IOException {
         java.util.zip.CRC32C crc = new java.util.zip.CRC32C();

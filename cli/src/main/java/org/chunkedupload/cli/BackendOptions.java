@@ -27,8 +27,12 @@ final class BackendOptions {
             description = "Configuration file: provider, its settings, bucket, transfer settings (see 'config show').")
     Path configFile;
 
-    @Option(names = "--verbose", description = "Print stack traces on errors.")
+    @Option(names = "--verbose", description = "Print stack traces on errors, and the toolkit's log lines (retries,"
+            + " aborts, resume decisions) on stderr.")
     boolean verbose;
+
+    @Option(names = "-vv", description = "Like --verbose, and the cloud SDKs' own log lines too.")
+    boolean verySdkVerbose;
 
     /** The installed providers, discovered once per command; see {@link #registry()}. */
     private ProviderRegistry registry;

@@ -33,6 +33,7 @@ public final class Main {
 
     /** @param args the command line */
     public static void main(String[] args) {
+        Logging.configure(args);
         System.exit(run(args, new PrintWriter(System.out, true), new PrintWriter(System.err, true)));
     }
 
@@ -48,7 +49,7 @@ public final class Main {
         CommandLine cli = new CommandLine(new Main());
         cli.setOut(out);
         cli.setErr(err);
-        boolean verbose = java.util.Arrays.asList(args).contains("--verbose");
+        boolean verbose = java.util.Arrays.asList(args).contains("--verbose") || java.util.Arrays.asList(args).contains("-vv");
         cli.setParameterExceptionHandler((e, a) -> {
             err.println("chunked-upload: " + e.getMessage() + " (see '" + e.getCommandLine().getCommandSpec().qualifiedName()
                     + " --help')");

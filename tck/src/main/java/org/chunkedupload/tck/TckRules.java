@@ -220,7 +220,6 @@ public abstract class TckRules {
     }
 
     /**
-     * @param key the key
      * @param parts the expected parts, as (part number, size) pairs in object order
      * @return the SHA-256 the object must have
      */

@@ -18,6 +18,8 @@ import org.chunkedupload.api.StorageBackend;
 import org.chunkedupload.api.UploadResult;
 import org.chunkedupload.api.WritePrecondition;
 import org.chunkedupload.spi.Crc32c;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Resolves a complete whose outcome is unknown (the response was lost, the request timed out, a
@@ -27,6 +29,7 @@ import org.chunkedupload.spi.Crc32c;
  * store when it keeps one for the whole object, otherwise from reading the object back.
  */
 final class OutcomeCheck {
+    private static final Logger LOG = LoggerFactory.getLogger(OutcomeCheck.class);
     /** Clock difference tolerated between this host and the store when comparing write times. */
     static final Duration CLOCK_SKEW = Duration.ofMinutes(5);
 
@@ -72,14 +75,21 @@ final class OutcomeCheck {
                 if (!unknown(e)) {
                     throw e;
                 }
+                LOG.warn("complete of {} ended without a definite answer ({}); checking the object at the key",
+                        expected.target(), e.getMessage());
                 try {
-                    return resolve(backend, expected, e);
+                    UploadResult found = resolve(backend, expected, e);
+                    LOG.info("the object at {} is this upload's ({} bytes, {}): the complete succeeded", expected.target(),
+                            found.size(), found.checksum());
+                    return found;
                 } catch (ChunkedUploadException notThere) {
                     // a transient failure with no object at the key: the upload is still there, so complete again
                     if (!e.retryable() || cancelled.getAsBoolean() || attempt >= retry.maxAttempts()) {
                         throw notThere;
                     }
                     onRetry.run();
+                    LOG.warn("the upload of {} is still open after an unanswered complete: completing again (attempt {})",
+                            expected.target(), attempt + 1);
                     try {
                         Thread.sleep(retry.backoff(attempt).toMillis());
                     } catch (InterruptedException ie) {

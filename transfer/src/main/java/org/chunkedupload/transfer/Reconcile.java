@@ -12,9 +12,12 @@ import org.chunkedupload.api.ChunkedUploadSession;
 import org.chunkedupload.api.NoSuchUploadException;
 import org.chunkedupload.api.PartReceipt;
 import org.chunkedupload.spi.Crc32c;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /** Decides which parts of a journaled upload are already on the store. */
 final class Reconcile {
+    private static final Logger LOG = LoggerFactory.getLogger(Reconcile.class);
     private Reconcile() {
     }
 
@@ -54,6 +57,9 @@ final class Reconcile {
                     done.put(n, r); // the store cannot list parts: trust the journal; complete rejects stale receipts
                 }
             });
+            LOG.info("resuming upload {} of {}: the store cannot list parts, so the journal's {} receipts are trusted"
+                    + " (complete refuses stale ones), {} parts to send", journal.handle.uploadId(),
+                    journal.handle.target(), done.size(), plan.partCount() - done.size());
             return done;
         }
         Iterable<PartReceipt> stored;
@@ -63,6 +69,7 @@ final class Reconcile {
             throw new NoSuchUploadException("upload " + journal.handle.uploadId() + " of " + journal.handle.target()
                     + " no longer exists (completed, aborted or expired)", e);
         }
+        int adopted = 0;
         for (PartReceipt r : stored) {
             int i = r.partNumber() - plan.firstPartNumber();
             if (i < 0 || i >= plan.partCount() || r.size() != plan.length(i)) {
@@ -75,8 +82,12 @@ final class Reconcile {
                     && r.checksum().equals(PartSources.checksum(source.open(plan.offset(i), plan.length(i)),
                     ChecksumAlgorithm.CRC32C))) {
                 done.put(r.partNumber(), r); // uploaded after the journal's last write; its bytes match the source
+                adopted++;
             }
         }
+        LOG.info("resuming upload {} of {}: {} of {} parts already stored ({} from the journal, {} adopted from the"
+                + " store's list by CRC-32C), {} to send", journal.handle.uploadId(), journal.handle.target(), done.size(),
+                plan.partCount(), done.size() - adopted, adopted, plan.partCount() - done.size());
         return done;
     }
 }

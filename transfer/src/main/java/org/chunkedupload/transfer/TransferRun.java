@@ -26,6 +26,8 @@ import org.chunkedupload.api.PartReceipt;
 import org.chunkedupload.api.StorageBackend;
 import org.chunkedupload.api.UploadResult;
 import org.chunkedupload.api.WritePrecondition;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * One transfer in progress, from its {@link RunSettings}, its store and (once {@link #attach}ed) its
@@ -34,6 +36,7 @@ import org.chunkedupload.api.WritePrecondition;
  * workers before aborting the upload (or keeping it for resume).
  */
 final class TransferRun {
+    private static final Logger LOG = LoggerFactory.getLogger(TransferRun.class);
     /** What a transfer does once started; returns the result of complete. */
     interface Body {
         UploadResult run(TransferRun run) throws Exception;
@@ -94,6 +97,11 @@ final class TransferRun {
         if (journalOrNull != null && journalOrNull.initiated != null) {
             began = journalOrNull.initiated;
         }
+    }
+
+    private String target() {
+        ChunkedUploadSession s = upload;
+        return s == null ? "the store" : s.handle().target().toString();
     }
 
     /** @return the upload, or null before {@link #attach} */
@@ -257,7 +265,10 @@ final class TransferRun {
                 } catch (IOException io) {
                     e.addSuppressed(io);
                 }
+                LOG.info("transfer to {} failed ({}); upload {} kept for resume{}", target(), e.getMessage(),
+                        s.handle().uploadId(), journal != null ? " with journal " + journal.path : "");
             } else {
+                LOG.info("transfer to {} failed ({}); aborting upload {}", target(), e.getMessage(), s.handle().uploadId());
                 try {
                     s.abort();
                     if (journal != null) {
@@ -265,6 +276,9 @@ final class TransferRun {
                     }
                 } catch (RuntimeException | IOException ae) {
                     e.addSuppressed(ae);
+                    LOG.error("abort of upload {} of {} failed, so its parts may still be stored and billed: {};"
+                            + " free them with 'chunked-upload abort {} --upload-id {}'", s.handle().uploadId(), target(),
+                            ae.getMessage(), target(), s.handle().uploadId());
                 }
             }
         }
@@ -351,12 +365,14 @@ final class TransferRun {
                 return r;
             } catch (ChunkedUploadException e) {
                 Duration waited = Duration.ofNanos(System.nanoTime() - start);
-                if (cancelled || !e.retryable() || attempt >= settings.retry().maxAttempts()
+                if (cancelled || workers.isShutdown() || !e.retryable() || attempt >= settings.retry().maxAttempts()
                         || waited.compareTo(settings.retry().deadline()) > 0) {
                     throw e;
                 }
                 Duration backoff = settings.retry().backoff(attempt);
                 retries.incrementAndGet();
+                LOG.warn("part {} of {} failed (attempt {} of {}), retrying in {} ms: {}", partNumber, target(),
+                        attempt, settings.retry().maxAttempts(), backoff.toMillis(), e.getMessage());
                 settings.listener().onPartRetry(partNumber, attempt, e, backoff);
                 Thread.sleep(backoff.toMillis());
             } catch (IOException e) {
