@@ -2,6 +2,7 @@
 module org.chunkedupload.guice {
     requires transitive org.chunkedupload.config;
     requires transitive com.google.guice;
+    requires static org.chunkedupload.metrics;
 
     exports org.chunkedupload.guice;
     opens org.chunkedupload.guice to com.google.guice;

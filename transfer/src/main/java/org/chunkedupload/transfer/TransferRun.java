@@ -257,34 +257,12 @@ final class TransferRun {
         }
         ChunkedUploadSession s = upload;
         if (s != null) {
-            if (settings.keepOnFailure()) {
-                try {
-                    if (journal != null) {
-                        journal.flush();
-                    }
-                } catch (IOException io) {
-                    e.addSuppressed(io);
-                }
-                LOG.info("transfer to {} failed ({}); upload {} kept for resume{}", target(), e.getMessage(),
-                        s.handle().uploadId(), journal != null ? " with journal " + journal.path : "");
-            } else {
-                LOG.info("transfer to {} failed ({}); aborting upload {}", target(), e.getMessage(), s.handle().uploadId());
-                try {
-                    s.abort();
-                    if (journal != null) {
-                        journal.delete();
-                    }
-                } catch (RuntimeException | IOException ae) {
-                    e.addSuppressed(ae);
-                    LOG.error("abort of upload {} of {} failed, so its parts may still be stored and billed: {};"
-                            + " free them with 'chunked-upload abort {} --upload-id {}'", s.handle().uploadId(), target(),
-                            ae.getMessage(), target(), s.handle().uploadId());
-                }
-            }
+            FailedTransfer.abortOrKeep(s, journal, settings.keepOnFailure(), e);
         }
         if (interrupted) {
             Thread.currentThread().interrupt();
         }
+        settings.listener().onFailed(s == null ? null : s.handle(), e, s != null && !settings.keepOnFailure());
         end = end == 0 ? System.nanoTime() : end;
         beforeEnd.run();
         future.completeExceptionally(e);
@@ -353,17 +331,24 @@ final class TransferRun {
                 }
                 attemptsStarted.incrementAndGet();
             }
+            TransferListener listener = settings.listener();
+            listener.onPartStarted(upload.handle(), partNumber, attempt);
+            long began = System.nanoTime();
             try {
                 // a re-openable source: a provider may read the part more than once (SDK retry, unsigned payload)
                 PartReceipt r = upload.uploadPart(partNumber, () -> new CountingInputStream(task.body().open(), sent),
                         task.length(), checksum);
+                listener.onPartFinished(upload.handle(), partNumber, r.size(), Duration.ofNanos(System.nanoTime() - began),
+                        null);
                 if (journal != null) {
                     journal.record(r);
                 }
                 done.incrementAndGet();
-                settings.listener().onPartCompleted(r, progress());
+                listener.onPartCompleted(r, progress());
                 return r;
             } catch (ChunkedUploadException e) {
+                listener.onPartFinished(upload.handle(), partNumber, task.length(),
+                        Duration.ofNanos(System.nanoTime() - began), e);
                 Duration waited = Duration.ofNanos(System.nanoTime() - start);
                 if (cancelled || workers.isShutdown() || !e.retryable() || attempt >= settings.retry().maxAttempts()
                         || waited.compareTo(settings.retry().deadline()) > 0) {

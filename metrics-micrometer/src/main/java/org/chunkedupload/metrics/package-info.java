@@ -1,0 +1,2 @@
+/** Micrometer metrics of transfers: {@link org.chunkedupload.metrics.TransferMetrics}. */
+package org.chunkedupload.metrics;
