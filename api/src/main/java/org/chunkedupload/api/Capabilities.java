@@ -39,6 +39,8 @@ public final class Capabilities {
     private final long maxObjectSize;
     private final Set<ChecksumAlgorithm> checksumAlgorithms;
     private final Set<Feature> features;
+    private final Set<ObjectSetting> objectSettings;
+    private final Set<String> providerOptions;
     private final AbortGuarantee abortGuarantee;
     private final boolean equalPartSizes;
 
@@ -54,6 +56,9 @@ public final class Capabilities {
                 ? EnumSet.noneOf(ChecksumAlgorithm.class) : EnumSet.copyOf(b.checksumAlgorithms));
         this.features = Collections.unmodifiableSet(b.features.isEmpty()
                 ? EnumSet.noneOf(Feature.class) : EnumSet.copyOf(b.features));
+        this.objectSettings = Collections.unmodifiableSet(b.objectSettings.isEmpty()
+                ? EnumSet.noneOf(ObjectSetting.class) : EnumSet.copyOf(b.objectSettings));
+        this.providerOptions = Set.copyOf(b.providerOptions);
         this.abortGuarantee = Objects.requireNonNull(b.abortGuarantee, "abortGuarantee");
         if (minPartSize < 0 || maxPartSize < Math.max(1, minPartSize)) {
             throw new IllegalArgumentException("part sizes must satisfy 0 <= minPartSize <= maxPartSize, got "
@@ -88,6 +93,8 @@ public final class Capabilities {
         b.maxObjectSize = maxObjectSize;
         b.checksumAlgorithms.addAll(checksumAlgorithms);
         b.features.addAll(features);
+        b.objectSettings.addAll(objectSettings);
+        b.providerOptions.addAll(providerOptions);
         b.abortGuarantee = abortGuarantee;
         b.equalPartSizes = equalPartSizes;
         return b;
@@ -149,6 +156,16 @@ public final class Capabilities {
         return equalPartSizes;
     }
 
+    /** @return the object settings the provider applies at initiate, beyond content type and metadata */
+    public Set<ObjectSetting> objectSettings() {
+        return objectSettings;
+    }
+
+    /** @return the names of the provider options ({@link UploadOptions#providerOptions()}) the provider takes */
+    public Set<String> providerOptions() {
+        return providerOptions;
+    }
+
     /** @return what abort guarantees */
     public AbortGuarantee abortGuarantee() {
         return abortGuarantee;
@@ -160,20 +177,24 @@ public final class Capabilities {
                 && maxPartCount == c.maxPartCount && minPartNumber == c.minPartNumber
                 && maxPartNumber == c.maxPartNumber && maxObjectSize == c.maxObjectSize
                 && checksumAlgorithms.equals(c.checksumAlgorithms) && features.equals(c.features)
+                && objectSettings.equals(c.objectSettings) && providerOptions.equals(c.providerOptions)
                 && abortGuarantee.equals(c.abortGuarantee) && equalPartSizes == c.equalPartSizes;
     }
 
     @Override
     public int hashCode() {
         return Objects.hash(minPartSize, maxPartSize, maxPartCount, minPartNumber, maxPartNumber, maxObjectSize,
-                checksumAlgorithms, features, abortGuarantee, equalPartSizes);
+                checksumAlgorithms, features, objectSettings, providerOptions, abortGuarantee, equalPartSizes);
     }
 
     @Override
     public String toString() {
         return "Capabilities[partSize=" + minPartSize + ".." + maxPartSize + ", partNumbers=" + minPartNumber + ".."
                 + maxPartNumber + ", maxPartCount=" + maxPartCount + ", maxObjectSize=" + maxObjectSize
-                + ", checksums=" + checksumAlgorithms + ", features=" + features + ", abort=" + abortGuarantee
+                + ", checksums=" + checksumAlgorithms + ", features=" + features
+                + (objectSettings.isEmpty() ? "" : ", objectSettings=" + objectSettings)
+                + (providerOptions.isEmpty() ? "" : ", providerOptions=" + new java.util.TreeSet<>(providerOptions))
+                + ", abort=" + abortGuarantee
                 + (equalPartSizes ? ", equalPartSizes" : "") + "]";
     }
 
@@ -187,6 +208,8 @@ public final class Capabilities {
         private long maxObjectSize = Long.MAX_VALUE;
         private final Set<ChecksumAlgorithm> checksumAlgorithms = EnumSet.noneOf(ChecksumAlgorithm.class);
         private final Set<Feature> features = EnumSet.noneOf(Feature.class);
+        private final Set<ObjectSetting> objectSettings = EnumSet.noneOf(ObjectSetting.class);
+        private final Set<String> providerOptions = new java.util.TreeSet<>();
         private AbortGuarantee abortGuarantee = AbortGuarantee.immediate();
         private boolean equalPartSizes;
 
@@ -257,6 +280,28 @@ public final class Capabilities {
          */
         public Builder addFeature(Feature feature) {
             features.add(Objects.requireNonNull(feature));
+            return this;
+        }
+
+        /**
+         * @param applied object settings the provider applies at initiate
+         * @return this builder
+         */
+        public Builder addObjectSettings(ObjectSetting... applied) {
+            for (ObjectSetting o : applied) {
+                objectSettings.add(Objects.requireNonNull(o));
+            }
+            return this;
+        }
+
+        /**
+         * @param names the provider options ({@link UploadOptions#providerOptions()}) the provider takes
+         * @return this builder
+         */
+        public Builder addProviderOptions(String... names) {
+            for (String n : names) {
+                providerOptions.add(Objects.requireNonNull(n));
+            }
             return this;
         }
 

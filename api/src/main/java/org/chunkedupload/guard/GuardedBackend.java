@@ -64,6 +64,20 @@ public final class GuardedBackend implements StorageBackend {
                     + "' but this backend is '" + providerId + "': write the target as " + providerId + "://"
                     + target.bucket() + "/" + target.key() + " or configure provider " + target.scheme());
         }
+        java.util.Set<org.chunkedupload.api.ObjectSetting> missing = options.requestedSettings();
+        missing.removeAll(capabilities().objectSettings());
+        if (!missing.isEmpty()) {
+            throw new org.chunkedupload.api.UnsupportedFeatureException("provider " + providerId + " cannot set "
+                    + missing + " on an object (it applies " + (capabilities().objectSettings().isEmpty() ? "none of those"
+                    : capabilities().objectSettings()) + "): leave them out for " + target);
+        }
+        java.util.Set<String> unknown = new java.util.TreeSet<>(options.providerOptions().keySet());
+        unknown.removeAll(capabilities().providerOptions());
+        if (!unknown.isEmpty()) {
+            throw new org.chunkedupload.api.ConfigurationException("provider option " + unknown + " is not one of provider "
+                    + providerId + "'s: " + (capabilities().providerOptions().isEmpty() ? "it takes none"
+                    : new java.util.TreeSet<>(capabilities().providerOptions())));
+        }
         return new GuardedUpload(this, provider.initiate(target.bucket(), target.key(), options));
     }
 

@@ -100,6 +100,18 @@ public interface ProviderBackend extends AutoCloseable {
         return Optional.empty();
     }
 
+    /**
+     * Puts the API's guard in front of a backend, as {@code ProviderRegistry.open} does: for providers
+     * that also open backends from typed objects (an application's own SDK client).
+     *
+     * @param providerId the provider's id
+     * @param backend the backend
+     * @return the backend as the API hands it out
+     */
+    static org.chunkedupload.api.StorageBackend guard(String providerId, ProviderBackend backend) {
+        return new org.chunkedupload.guard.GuardedBackend(providerId, backend);
+    }
+
     /** Releases resources. Called at most once. */
     @Override
     void close();

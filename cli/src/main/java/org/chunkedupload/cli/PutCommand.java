@@ -33,6 +33,9 @@ final class PutCommand implements Callable<Integer> {
     @Mixin
     TransferOptions transfer;
 
+    @Mixin
+    ObjectOptions object;
+
     @Option(names = "--journal", paramLabel = "PATH",
             description = "Keep a resume journal at PATH (owner-only, no credentials); see 'resume'.")
     Path journal;
@@ -87,6 +90,7 @@ final class PutCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         try (StorageBackend backend = backendOptions.open(t.scheme())) {
             Uploader uploader = settings.uploaderBuilder().journal(journal).keepOnFailure(keepOnFailure)
+                    .options(object.uploadOptions())
                     .precondition(ifNotExists ? WritePrecondition.ifAbsent() : WritePrecondition.none()).build();
             if (dryRun) {
                 printPlan(out, uploader.plan(backend.capabilities(), backend.providerId(), size), backend.providerId());

@@ -10,6 +10,7 @@ import java.util.OptionalLong;
 import org.chunkedupload.api.Operation;
 import org.chunkedupload.api.AbortGuarantee;
 import org.chunkedupload.api.Capabilities;
+import org.chunkedupload.api.ObjectSetting;
 import org.chunkedupload.api.Capabilities.Feature;
 import org.chunkedupload.api.NoSuchObjectException;
 import org.chunkedupload.api.NoSuchUploadException;
@@ -43,21 +44,38 @@ final class S3Backend implements ProviderBackend {
             .maxPartCount(10_000)
             .maxObjectSize(5L << 40)
             .addChecksumAlgorithm(org.chunkedupload.api.ChecksumAlgorithm.CRC32C)
+            .addObjectSettings(ObjectSetting.values())
+            .addProviderOptions("sse", "sse-kms-key-id")
             .addFeatures(Feature.LIST_PARTS, Feature.LIST_PENDING, Feature.CONDITIONAL_CREATE,
                     Feature.CONDITIONAL_MATCH, Feature.PART_CHECKSUM, Feature.ISOLATED_UPLOADS)
             .abortGuarantee(AbortGuarantee.immediate())
             .build();
 
     final S3Settings settings;
-    private final SdkHttpClient http;
+    /** The HTTP client this backend built, or null when it uses the application's (closed by it). */
+    private final SdkHttpClient ownHttp;
     final S3Client client;
     final S3Client partClient;
+    /** Whether this backend built its S3 clients (and so closes them). */
+    private final boolean ownsClients;
 
+    /** A backend that builds (and closes) its own HTTP and S3 clients from the settings. */
     S3Backend(S3Settings settings) {
+        this(settings, null, null);
+    }
+
+    /**
+     * @param settings the settings
+     * @param appClient the application's S3 client to send every request with, or null to build our own
+     * @param appHttp the application's HTTP client for the clients built here, or null for our own
+     */
+    S3Backend(S3Settings settings, S3Client appClient, SdkHttpClient appHttp) {
         this.settings = settings;
-        this.http = settings.httpClient();
-        this.client = settings.client(http, true);
-        this.partClient = settings.client(http, false);
+        this.ownsClients = appClient == null;
+        this.ownHttp = appClient != null || appHttp != null ? null : settings.httpClient();
+        SdkHttpClient http = appHttp != null ? appHttp : ownHttp;
+        this.client = appClient != null ? appClient : settings.client(http, true);
+        this.partClient = appClient != null ? appClient : settings.client(http, false);
     }
 
     @Override
@@ -68,8 +86,8 @@ final class S3Backend implements ProviderBackend {
 
     @Override
     public ProviderUpload initiate(String bucket, String key, UploadOptions options) {
-        CreateMultipartUploadRequest.Builder req = CreateMultipartUploadRequest.builder().bucket(bucket).key(key)
-                .contentType(options.contentType()).metadata(options.metadata());
+        CreateMultipartUploadRequest.Builder req = CreateMultipartUploadRequest.builder().bucket(bucket).key(key);
+        settings.objects().applyTo(req, options);
         Map<String, String> state = new HashMap<>();
         if (settings.fullObjectCrc32c()) {
             req.checksumAlgorithm(ChecksumAlgorithm.CRC32_C).checksumType(ChecksumType.FULL_OBJECT);
@@ -167,8 +185,12 @@ final class S3Backend implements ProviderBackend {
 
     @Override
     public void close() {
-        partClient.close();
-        client.close();
-        http.close();
+        if (ownsClients) { // the application's clients stay open: it built them, it closes them
+            partClient.close();
+            client.close();
+        }
+        if (ownHttp != null) {
+            ownHttp.close();
+        }
     }
 }

@@ -34,6 +34,14 @@ public final class S3Provider implements StorageProvider {
         return S3Settings.KEYS;
     }
 
+    /**
+     * @return a builder of a backend on the application's own {@code S3Client}, or its credentials
+     *     provider and HTTP client
+     */
+    public static S3BackendBuilder backendBuilder() {
+        return new S3BackendBuilder();
+    }
+
     @Override
     public ProviderBackend open(BackendConfig config) {
         return new S3Backend(S3Settings.from(config));

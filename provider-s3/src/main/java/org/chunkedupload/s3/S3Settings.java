@@ -49,7 +49,7 @@ import software.amazon.awssdk.services.s3.auth.scheme.S3AuthSchemeProvider;
  */
 record S3Settings(String endpoint, Region region, boolean pathStyle, AwsCredentialsProvider credentials,
                   int maxConnections, Duration connectTimeout, Duration socketTimeout, boolean fullObjectCrc32c,
-                  boolean pendingBytes, boolean payloadSigning, boolean expectContinue) {
+                  boolean pendingBytes, boolean payloadSigning, boolean expectContinue, S3ObjectSettings objects) {
 
     /** SigV4 whose signer sends UNSIGNED-PAYLOAD over plain HTTP too (see {@link UnsignedPayloadSigner}). */
     private static final AuthScheme<AwsCredentialsIdentity> UNSIGNED_PAYLOAD_SIGV4 = new AuthScheme<>() {
@@ -71,7 +71,7 @@ record S3Settings(String endpoint, Region region, boolean pathStyle, AwsCredenti
         }
     };
 
-    static final List<ConfigKey> KEYS = List.of(
+    static final List<ConfigKey> KEYS = java.util.stream.Stream.concat(java.util.stream.Stream.of(
             new ConfigKey("endpoint", "endpoint URL of an S3-compatible server (default: AWS for the region)", null, false),
             new ConfigKey("region", "AWS region (default: the SDK's region chain; us-east-1 with an endpoint)", null, false),
             new ConfigKey("path-style", "path-style bucket addressing (default: true with an endpoint, else false)", null, false),
@@ -92,7 +92,7 @@ record S3Settings(String endpoint, Region region, boolean pathStyle, AwsCredenti
                     + " networks; integrity then rests on the CRC-32C the server verifies)", "auto", false),
             new ConfigKey("expect-continue", "send 'Expect: 100-continue' with each part, so that a server refusing the"
                     + " request says so before the body travels (the SDK's default); false saves a round trip per part",
-                    "true", false));
+                    "true", false)), S3ObjectSettings.KEYS.stream()).toList();
 
     static S3Settings from(BackendConfig c) {
         String endpoint = c.getUrl("endpoint", "http://127.0.0.1:9090").orElse(null);
@@ -138,7 +138,7 @@ record S3Settings(String endpoint, Region region, boolean pathStyle, AwsCredenti
         return new S3Settings(endpoint, region, pathStyle, creds, c.getPositiveInt("max-connections", 64),
                 c.getDuration("connect-timeout", Duration.ofSeconds(10)), c.getDuration("socket-timeout", Duration.ofSeconds(30)),
                 mode.equals("full-object-crc32c"), c.getBoolean("pending-bytes", true), payloadSigning,
-                c.getBoolean("expect-continue", true));
+                c.getBoolean("expect-continue", true), S3ObjectSettings.from(c));
     }
 
     /**
@@ -192,5 +192,14 @@ record S3Settings(String endpoint, Region region, boolean pathStyle, AwsCredenti
             b.putAuthScheme(UNSIGNED_PAYLOAD_SIGV4);
         }
         return b.build();
+    }
+
+    /**
+     * @param provider credentials to sign with instead of those the settings name
+     * @return these settings with them
+     */
+    S3Settings withCredentials(AwsCredentialsProvider provider) {
+        return new S3Settings(endpoint, region, pathStyle, provider, maxConnections, connectTimeout, socketTimeout,
+                fullObjectCrc32c, pendingBytes, payloadSigning, expectContinue, objects);
     }
 }
