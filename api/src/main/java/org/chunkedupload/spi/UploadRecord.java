@@ -13,6 +13,7 @@ import java.util.TreeMap;
 import java.util.regex.Pattern;
 import org.chunkedupload.api.NoSuchUploadException;
 import org.chunkedupload.api.UploadHandle;
+import org.chunkedupload.api.UploadOptions;
 
 /**
  * The upload record of a store that has no server-side upload (GCS compose, Azure block
@@ -22,18 +23,31 @@ import org.chunkedupload.api.UploadHandle;
  * properties text in UTF-8; it holds no credentials and no part data.
  *
  * @param key the target key
- * @param contentType the final object's content type, or {@code null}
- * @param metadata the final object's custom metadata
+ * @param options the final object's properties (content type, metadata, encoding, cache control,
+ *     storage class, tags, provider options); the part size hint is not kept
  */
-public record UploadRecord(String key, String contentType, Map<String, String> metadata) {
+public record UploadRecord(String key, UploadOptions options) {
     private static final String META = "metadata.";
+    private static final String TAG = "tag.";
+    private static final String OPTION = "option.";
     private static final String NAME_SUFFIX = ".session";
     private static final Pattern ID = Pattern.compile("[0-9a-f]{32}");
     private static final SecureRandom RANDOM = new SecureRandom();
 
-    /** Copies the metadata. */
+    /** Keeps the object's properties only. */
     public UploadRecord {
-        metadata = Map.copyOf(metadata);
+        java.util.Objects.requireNonNull(key, "key");
+        options = options.toBuilder().partSizeHint(0).build();
+    }
+
+    /** @return the final object's content type, or {@code null} */
+    public String contentType() {
+        return options.contentType();
+    }
+
+    /** @return the final object's custom metadata */
+    public Map<String, String> metadata() {
+        return options.metadata();
     }
 
     /** @return the record as UTF-8 properties text */
@@ -41,10 +55,13 @@ public record UploadRecord(String key, String contentType, Map<String, String> m
         Properties p = new Properties();
         p.setProperty("format", "1");
         p.setProperty("key", key);
-        if (contentType != null) {
-            p.setProperty("content-type", contentType);
-        }
-        metadata.forEach((k, v) -> p.setProperty(META + k, v));
+        put(p, "content-type", options.contentType());
+        put(p, "content-encoding", options.contentEncoding());
+        put(p, "cache-control", options.cacheControl());
+        put(p, "storage-class", options.storageClass());
+        options.metadata().forEach((k, v) -> p.setProperty(META + k, v));
+        options.tags().forEach((k, v) -> p.setProperty(TAG + k, v));
+        options.providerOptions().forEach((k, v) -> p.setProperty(OPTION + k, v));
         StringWriter w = new StringWriter();
         try {
             p.store(w, null);
@@ -52,6 +69,12 @@ public record UploadRecord(String key, String contentType, Map<String, String> m
             throw new UncheckedIOException(e);
         }
         return w.toString().getBytes(StandardCharsets.UTF_8);
+    }
+
+    private static void put(Properties p, String name, String value) {
+        if (value != null) {
+            p.setProperty(name, value);
+        }
     }
 
     /**
@@ -66,17 +89,23 @@ public record UploadRecord(String key, String contentType, Map<String, String> m
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        Map<String, String> meta = new TreeMap<>();
-        for (String name : p.stringPropertyNames()) {
-            if (name.startsWith(META)) {
-                meta.put(name.substring(META.length()), p.getProperty(name));
-            }
-        }
         String key = p.getProperty("key");
         if (key == null) {
             throw new IllegalArgumentException("upload record without a key");
         }
-        return new UploadRecord(key, p.getProperty("content-type"), meta);
+        UploadOptions.Builder b = UploadOptions.builder().contentType(p.getProperty("content-type"))
+                .contentEncoding(p.getProperty("content-encoding")).cacheControl(p.getProperty("cache-control"))
+                .storageClass(p.getProperty("storage-class"));
+        for (String name : new TreeMap<>(p).keySet().stream().map(String::valueOf).toList()) {
+            if (name.startsWith(META)) {
+                b.putMetadata(name.substring(META.length()), p.getProperty(name));
+            } else if (name.startsWith(TAG)) {
+                b.putTag(name.substring(TAG.length()), p.getProperty(name));
+            } else if (name.startsWith(OPTION)) {
+                b.putProviderOption(name.substring(OPTION.length()), p.getProperty(name));
+            }
+        }
+        return new UploadRecord(key, b.build());
     }
 
     /** @return a new upload id: 32 random hexadecimal digits, for a store that names uploads itself */

@@ -126,10 +126,11 @@ class TransferMetricsTest {
                 "exception", "InvalidTargetException").counter().count());
         double stored = registry.get("chunkedupload.parts").tags("provider", "fs", "outcome", "stored").counter().count();
         assertTrue(stored >= 5 + 2, "all 5 parts of the first transfer and at least 2 of the second: " + stored);
-        assertEquals(2.0, registry.get("chunkedupload.parts").tags("provider", "fs", "outcome", "failed").counter().count());
+        double failed = registry.get("chunkedupload.parts").tags("provider", "fs", "outcome", "failed").counter().count();
+        assertTrue(failed >= 2, "the injected 503 and the refusal, and any part the refusal stopped: " + failed);
         assertTrue(registry.get("chunkedupload.bytes.sent").tags("provider", "fs").counter().count() >= data.length,
                 "every byte of the completed transfer counts");
-        assertEquals(stored + 2, registry.get("chunkedupload.part.duration").tags("provider", "fs").timers().stream()
+        assertEquals(stored + failed, registry.get("chunkedupload.part.duration").tags("provider", "fs").timers().stream()
                 .mapToLong(t -> t.count()).sum(), "one timing per attempt");
         assertEquals(0.0, registry.get("chunkedupload.parts.inflight").tags("provider", "fs").gauge().value(),
                 "nothing is in flight afterwards");

@@ -28,6 +28,7 @@ import java.util.regex.Pattern;
 import org.chunkedupload.api.Operation;
 import org.chunkedupload.api.AbortGuarantee;
 import org.chunkedupload.api.Capabilities;
+import org.chunkedupload.api.ObjectSetting;
 import org.chunkedupload.api.Capabilities.Feature;
 import org.chunkedupload.api.ChecksumAlgorithm;
 import org.chunkedupload.api.InvalidTargetException;
@@ -71,6 +72,7 @@ final class AzureBackend implements ProviderBackend {
             .maxPartCount(MAX_BLOCKS)
             .maxObjectSize(MAX_BLOCK * MAX_BLOCKS)
             .addChecksumAlgorithm(ChecksumAlgorithm.MD5)
+            .addObjectSettings(ObjectSetting.values())
             .addFeatures(Feature.LIST_PARTS, Feature.LIST_PENDING, Feature.CONDITIONAL_CREATE,
                     Feature.CONDITIONAL_MATCH, Feature.PART_CHECKSUM)
             .abortGuarantee(AbortGuarantee.eventual(COLLECTION))
@@ -87,9 +89,16 @@ final class AzureBackend implements ProviderBackend {
     private final BlobServiceClient staging;
 
     AzureBackend(AzureSettings settings) {
+        this(settings, settings.clients());
+    }
+
+    /**
+     * @param settings the settings
+     * @param clients the clients: built from the settings, or the application's service client for both
+     */
+    AzureBackend(AzureSettings settings, AzureSettings.Clients clients) {
         this.settings = settings;
         this.names = new AzureNames(settings.tempPrefix());
-        AzureSettings.Clients clients = settings.clients();
         this.service = clients.service();
         this.staging = clients.staging();
     }
@@ -128,7 +137,7 @@ final class AzureBackend implements ProviderBackend {
             }
         }
         String uploadId = UploadRecord.newUploadId();
-        UploadRecord record = new UploadRecord(key, options.contentType(), options.metadata());
+        UploadRecord record = new UploadRecord(key, options);
         try {
             blob(bucket, names.record(uploadId)).uploadWithResponse(
                     new BlockBlobSimpleUploadOptions(BinaryData.fromBytes(record.encode()))

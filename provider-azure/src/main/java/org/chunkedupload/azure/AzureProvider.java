@@ -1,6 +1,9 @@
 package org.chunkedupload.azure;
 
 import java.util.List;
+import java.util.Map;
+import com.azure.storage.blob.BlobServiceClient;
+import org.chunkedupload.api.StorageBackend;
 import org.chunkedupload.api.BackendConfig;
 import org.chunkedupload.api.ConfigKey;
 import org.chunkedupload.spi.ProviderBackend;
@@ -34,6 +37,25 @@ public final class AzureProvider implements StorageProvider {
     @Override
     public List<ConfigKey> configKeys() {
         return AzureSettings.KEYS;
+    }
+
+    /**
+     * Opens a backend on the application's own {@code BlobServiceClient} (its endpoint, credential,
+     * HTTP client and retries apply, also to staged blocks); the backend holds no resource of its own
+     * to close. The other settings ({@code temp-prefix}, {@code pending-bytes}) come from
+     * {@code settings}, as from a configuration file.
+     *
+     * @param service the application's client
+     * @param settings settings of provider {@code az}, possibly empty
+     * @return the backend, with every call checked by the API's guard; the caller closes it
+     */
+    public static StorageBackend open(BlobServiceClient service, Map<String, String> settings) {
+        java.util.Objects.requireNonNull(service, "service");
+        Map<String, String> s = new java.util.HashMap<>(settings);
+        s.putIfAbsent("endpoint", service.getAccountUrl()); // unused for requests: the client has its own
+        s.putIfAbsent("credentials", "default");
+        return ProviderBackend.guard(ID, new AzureBackend(AzureSettings.from(BackendConfig.of(ID, s)),
+                new AzureSettings.Clients(service, service)));
     }
 
     @Override

@@ -1,7 +1,6 @@
 package org.chunkedupload.azure;
 
 import com.azure.core.util.BinaryData;
-import com.azure.storage.blob.models.BlobHttpHeaders;
 import com.azure.storage.blob.models.BlobItem;
 import com.azure.storage.blob.models.BlobProperties;
 import com.azure.storage.blob.models.BlobRequestConditions;
@@ -168,11 +167,8 @@ final class AzureUpload extends RecordedUpload {
             };
             BlockBlobItem committed;
             try {
-                committed = backend.blob(bucket, key).commitBlockListWithResponse(
-                        new BlockBlobCommitBlockListOptions(blockIds)
-                                .setHeaders(new BlobHttpHeaders().setContentType(uploadRecord.contentType()))
-                                .setMetadata(uploadRecord.metadata().isEmpty() ? null : uploadRecord.metadata())
-                                .setRequestConditions(conditions), null, null).getValue();
+                committed = backend.blob(bucket, key).commitBlockListWithResponse(AzureObjectSettings.commit(blockIds,
+                        uploadRecord.options()).setRequestConditions(conditions), null, null).getValue();
             } catch (BlobStorageException e) {
                 if (BlobErrorCode.INVALID_BLOCK_LIST.equals(e.getErrorCode())) {
                     throw conflict("its blocks were discarded while it committed", e);

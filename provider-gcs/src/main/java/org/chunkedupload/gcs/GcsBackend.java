@@ -20,6 +20,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.chunkedupload.api.Operation;
 import org.chunkedupload.api.AbortGuarantee;
 import org.chunkedupload.api.Capabilities;
+import org.chunkedupload.api.ObjectSetting;
 import org.chunkedupload.api.Capabilities.Feature;
 import org.chunkedupload.api.ChecksumAlgorithm;
 import org.chunkedupload.api.NoSuchObjectException;
@@ -48,6 +49,8 @@ final class GcsBackend implements ProviderBackend {
             .maxPartCount(10_000)
             .maxObjectSize(5L << 40)
             .addChecksumAlgorithm(ChecksumAlgorithm.CRC32C)
+            .addObjectSettings(ObjectSetting.CONTENT_ENCODING, ObjectSetting.CACHE_CONTROL, ObjectSetting.STORAGE_CLASS)
+            .addProviderOptions(GcsObjectSettings.OPTIONS)
             .addFeatures(Feature.LIST_PARTS, Feature.LIST_PENDING, Feature.CONDITIONAL_CREATE,
                     Feature.CONDITIONAL_MATCH, Feature.PART_CHECKSUM, Feature.ISOLATED_UPLOADS)
             .abortGuarantee(AbortGuarantee.immediate())
@@ -61,11 +64,23 @@ final class GcsBackend implements ProviderBackend {
     /** Runs the compose and delete calls of complete and abort in parallel. */
     final ExecutorService pool;
 
+    /** Whether this backend built its clients (and so closes them). */
+    private final boolean ownsClients;
+
     GcsBackend(GcsSettings settings) {
+        this(settings, null);
+    }
+
+    /**
+     * @param settings the settings
+     * @param appStorage the application's client for every call, or null to build our own
+     */
+    GcsBackend(GcsSettings settings, Storage appStorage) {
         this.settings = settings;
         this.names = new GcsNames(settings.tempPrefix());
-        this.storage = settings.client();
-        this.partStorage = settings.client(false);
+        this.ownsClients = appStorage == null;
+        this.storage = appStorage != null ? appStorage : settings.client();
+        this.partStorage = appStorage != null ? appStorage : settings.client(false);
         AtomicInteger n = new AtomicInteger();
         this.pool = Executors.newFixedThreadPool(settings.concurrency(), r -> {
             Thread t = new Thread(r, "gcs-compose-" + n.incrementAndGet());
@@ -83,7 +98,7 @@ final class GcsBackend implements ProviderBackend {
     public ProviderUpload initiate(String bucket, String key, UploadOptions options) {
         UploadRecord.checkUserKey(GcsProvider.ID, names.prefix(), key);
         String uploadId = UploadRecord.newUploadId();
-        UploadRecord uploadRecord = new UploadRecord(key, options.contentType(), options.metadata());
+        UploadRecord uploadRecord = new UploadRecord(key, options);
         BlobInfo record = BlobInfo.newBuilder(BlobId.of(bucket, names.record(uploadId)))
                 .setContentType("text/plain; charset=utf-8").setMetadata(Map.of(GcsNames.META_KEY, key)).build();
         try {
@@ -256,8 +271,10 @@ final class GcsBackend implements ProviderBackend {
     public void close() {
         pool.shutdownNow();
         try {
-            storage.close();
-            partStorage.close();
+            if (ownsClients) { // the application's client stays open: it built it, it closes it
+                storage.close();
+                partStorage.close();
+            }
         } catch (Exception e) {
             // nothing is pending: every call of this backend has returned
         }

@@ -93,7 +93,8 @@ final class GcsCompose {
             if (!uploadRecord.metadata().isEmpty()) {
                 target.setMetadata(uploadRecord.metadata());
             }
-            Blob result = targetOption == null ? call(level, target.build()) : call(level, target.build(), targetOption);
+            Blob result = call(level, GcsObjectSettings.apply(target, uploadRecord.options()).build(),
+                    GcsObjectSettings.targetOptions(targetOption, uploadRecord.options()));
             Checksum expected = combine(level);
             if (!expected.base64().equals(result.getCrc32c())) {
                 // never leave a wrong object in place of the caller's data

@@ -1,6 +1,9 @@
 package org.chunkedupload.gcs;
 
 import java.util.List;
+import java.util.Map;
+import com.google.cloud.storage.Storage;
+import org.chunkedupload.api.StorageBackend;
 import org.chunkedupload.api.BackendConfig;
 import org.chunkedupload.api.ConfigKey;
 import org.chunkedupload.spi.ProviderBackend;
@@ -33,6 +36,22 @@ public final class GcsProvider implements StorageProvider {
     @Override
     public List<ConfigKey> configKeys() {
         return GcsSettings.KEYS;
+    }
+
+    /**
+     * Opens a backend on the application's own {@code Storage} client (its host, credentials, project
+     * and retries apply); the backend never closes it. The other settings ({@code temp-prefix},
+     * {@code concurrency}, {@code pending-bytes}) come from {@code settings}, as from a configuration file.
+     *
+     * @param storage the application's client
+     * @param settings settings of provider {@code gs}, possibly empty
+     * @return the backend, with every call checked by the API's guard; the caller closes it
+     */
+    public static StorageBackend open(Storage storage, Map<String, String> settings) {
+        Map<String, String> s = new java.util.HashMap<>(settings);
+        s.putIfAbsent("credentials", "none"); // unused: the application's client has its own
+        return ProviderBackend.guard(ID, new GcsBackend(GcsSettings.from(BackendConfig.of(ID, s)),
+                java.util.Objects.requireNonNull(storage, "storage")));
     }
 
     @Override

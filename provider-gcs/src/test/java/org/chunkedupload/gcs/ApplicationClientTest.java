@@ -1,0 +1,72 @@
+package org.chunkedupload.gcs;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.google.cloud.storage.Blob;
+import com.google.cloud.storage.BlobId;
+import com.google.cloud.storage.Storage;
+import java.util.Map;
+import java.util.Random;
+import org.chunkedupload.api.ObjectTarget;
+import org.chunkedupload.api.StorageBackend;
+import org.chunkedupload.api.UnsupportedFeatureException;
+import org.chunkedupload.api.UploadOptions;
+import org.chunkedupload.testsupport.LocalServer;
+import org.chunkedupload.transfer.Uploader;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The GCS provider on the application's own {@code Storage} client (fake-gcs-server), with the
+ * object's properties set on the final compose and read back.
+ */
+class ApplicationClientTest {
+    private static LocalServer server;
+
+    @BeforeAll
+    static void start() {
+        server = GcsEmulator.start();
+    }
+
+    @AfterAll
+    static void stop() {
+        server.close();
+    }
+
+    @Test
+    void aBackendOnTheApplicationsClientLeavesItOpenAndSetsTheObjectsProperties() throws Exception {
+        byte[] data = new byte[(3 << 20) + 9];
+        new Random(5).nextBytes(data);
+        try (Storage mine = GcsEmulator.client(server)) {
+            UploadOptions options = UploadOptions.builder().contentType("text/csv").contentEncoding("gzip")
+                    .cacheControl("no-cache").putMetadata("owner", "team-b").storageClass("NEARLINE").build();
+            try (StorageBackend store = GcsProvider.open(mine, Map.of())) {
+                Uploader.builder().partSize(1 << 20).options(options).build()
+                        .upload(store, data, ObjectTarget.parse("gs://" + GcsEmulator.BUCKET + "/app/data.csv.gz"));
+            }
+            Blob b = mine.get(BlobId.of(GcsEmulator.BUCKET, "app/data.csv.gz")); // still open: not ours to close
+            assertNotNull(b);
+            assertEquals(data.length, b.getSize());
+            assertEquals("text/csv", b.getContentType());
+            assertEquals("gzip", b.getContentEncoding());
+            assertEquals("no-cache", b.getCacheControl());
+            assertEquals("team-b", b.getMetadata().get("owner"));
+            assertEquals("NEARLINE", String.valueOf(b.getStorageClass()));
+        }
+    }
+
+    @Test
+    void tagsAreRefusedSinceGcsHasNone() {
+        try (Storage mine = GcsEmulator.client(server); StorageBackend store = GcsProvider.open(mine, Map.of())) {
+            String m = assertThrows(UnsupportedFeatureException.class, () -> store.initiate(ObjectTarget.parse("gs://"
+                    + GcsEmulator.BUCKET + "/app/tagged"), UploadOptions.builder().putTag("a", "b").build())).getMessage();
+            assertTrue(m.contains("provider gs cannot set [TAGS]"), m);
+        } catch (Exception e) {
+            throw new AssertionError(e);
+        }
+    }
+}
