@@ -15,7 +15,7 @@ import picocli.CommandLine.Command;
  * setting); 3 a precondition failed (the object exists); 4 no such upload; 128 + the signal number
  * when a signal interrupted a transfer (130 for SIGINT).
  */
-@Command(name = "chunked-upload", mixinStandardHelpOptions = true, version = "chunked-upload 0.1.0-SNAPSHOT",
+@Command(name = "chunked-upload", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
         description = "Chunked (multipart) uploads to object stores through one provider-neutral API.",
         subcommands = {PutCommand.class, ResumeCommand.class, PendingCommand.class, SweepCommand.class, AbortCommand.class, ProvidersCommand.class,
                 ConfigCommand.class, TckCommand.class, BackstopCommand.class},
@@ -29,6 +29,21 @@ public final class Main {
     static final int NO_SUCH_UPLOAD = 4;
 
     private Main() {
+    }
+
+    /** The version the build wrote into {@code version.properties}. */
+    static final class Version implements CommandLine.IVersionProvider {
+        @Override
+        public String[] getVersion() throws java.io.IOException {
+            java.util.Properties p = new java.util.Properties();
+            try (var in = Main.class.getResourceAsStream("version.properties")) {
+                if (in != null) {
+                    p.load(in);
+                }
+            }
+            return new String[] {"chunked-upload " + p.getProperty("version", "(unknown version)"),
+                    "Java " + System.getProperty("java.version") + " (" + System.getProperty("java.vendor") + ")"};
+        }
     }
 
     /** @param args the command line */

@@ -29,10 +29,7 @@ final class S3Emulators {
 
     /** moto's server mode, installed into a cached venv on first use. */
     static LocalServer moto() {
-        Path python = PythonTool.ensure(System.getProperty("moto.requirement"), "moto.server");
-        int port = LocalServer.freePort();
-        LocalServer s = LocalServer.start("moto", List.of(python.toString(), "-m", "moto.server", "-H", "127.0.0.1",
-                "-p", Integer.toString(port)), Map.of(), port, Duration.ofMinutes(2));
+        LocalServer s = Emulators.moto(System.getProperty("moto.requirement"));
         try (S3Client c = client(s)) {
             c.createBucket(r -> r.bucket(BUCKET));
         }

@@ -43,6 +43,17 @@ public final class Emulators {
     }
 
     /**
+     * @param requirement e.g. {@code moto[server]==5.2.1}, pip-installed into a cached venv on first use
+     * @return moto's server mode (S3 and the rest of AWS, in memory); create buckets through the S3 API
+     */
+    public static LocalServer moto(String requirement) {
+        Path python = PythonTool.ensure(requirement, "moto.server");
+        int port = LocalServer.freePort();
+        return LocalServer.start("moto", List.of(python.toString(), "-m", "moto.server", "-H", "127.0.0.1",
+                "-p", Integer.toString(port)), Map.of(), port, Duration.ofMinutes(2));
+    }
+
+    /**
      * @param moduleAtVersion e.g. {@code github.com/fsouza/fake-gcs-server@v1.56.1}, built with go install on first use
      * @return fake-gcs-server over HTTP with the memory backend
      */
