@@ -104,6 +104,34 @@ public final class ToolkitConfig {
                 sources.put(k, file.getFileName().toString());
             }
         }
+        return of(values, sources, where, env, registry);
+    }
+
+    /**
+     * Reads a configuration from key-value pairs with the keys of the file (e.g. bound from a Spring
+     * {@code Environment} under {@code chunked-upload.}); the environment overrides them as it
+     * overrides a file.
+     *
+     * @param settings the keys and values, as in a configuration file
+     * @param where what they came from, for messages (e.g. "the application properties")
+     * @param env the environment
+     * @param registry the installed providers
+     * @return the configuration
+     * @throws ConfigurationException naming the key, for an unknown key or an invalid value
+     */
+    public static ToolkitConfig of(Map<String, String> settings, String where, Map<String, String> env,
+                                   ProviderRegistry registry) {
+        Map<String, String> values = new LinkedHashMap<>();
+        Map<String, String> sources = new TreeMap<>();
+        settings.forEach((k, v) -> {
+            values.put(k, v.trim());
+            sources.put(k, where);
+        });
+        return of(values, sources, where, env, registry);
+    }
+
+    private static ToolkitConfig of(Map<String, String> values, Map<String, String> sources, String where,
+                                    Map<String, String> env, ProviderRegistry registry) {
         for (String k : KEYS) {
             String v = env.get(ENV + k.toUpperCase(Locale.ROOT).replace('-', '_'));
             if (v != null) {

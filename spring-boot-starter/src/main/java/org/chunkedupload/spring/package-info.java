@@ -1,0 +1,6 @@
+/**
+ * Spring Boot auto-configuration: {@link org.chunkedupload.spring.ChunkedUploadAutoConfiguration},
+ * its properties {@link org.chunkedupload.spring.ChunkedUploadProperties} and the
+ * {@link org.chunkedupload.spring.StoreHealthIndicator}.
+ */
+package org.chunkedupload.spring;
