@@ -5,6 +5,7 @@
  */
 module org.chunkedupload.api {
     requires transitive org.slf4j;
+    requires transitive org.jspecify;
 
     exports org.chunkedupload.api;
     exports org.chunkedupload.spi;

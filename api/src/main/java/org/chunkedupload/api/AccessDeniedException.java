@@ -1,5 +1,7 @@
 package org.chunkedupload.api;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * The store rejected the credentials or the caller is not allowed to perform the operation
  * (HTTP 401/403). Check the configured credentials and their permissions.
@@ -13,7 +15,7 @@ public class AccessDeniedException extends ChunkedUploadException {
      * @param message what went wrong and how to fix it
      * @param cause the underlying failure, or {@code null}
      */
-    public AccessDeniedException(String message, Throwable cause) {
+    public AccessDeniedException(String message, @Nullable Throwable cause) {
         super(message, cause);
     }
 
@@ -24,7 +26,7 @@ public class AccessDeniedException extends ChunkedUploadException {
      * @param cause the underlying failure, or {@code null}
      * @param details the provider, operation and the store's answer
      */
-    public AccessDeniedException(String message, Throwable cause, ErrorDetails details) {
+    public AccessDeniedException(String message, @Nullable Throwable cause, ErrorDetails details) {
         super(message, cause, details);
     }
 

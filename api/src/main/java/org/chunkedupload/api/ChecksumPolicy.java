@@ -4,6 +4,7 @@ import java.io.Serializable;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Which per-part checksum a transfer computes and sends for the store to verify: {@link #AUTO} (the
@@ -33,7 +34,7 @@ public final class ChecksumPolicy implements Serializable {
      * @param algorithm the algorithm to send, or {@code null} for {@link #NONE}
      * @return the policy that sends exactly that algorithm
      */
-    public static ChecksumPolicy of(ChecksumAlgorithm algorithm) {
+    public static ChecksumPolicy of(@Nullable ChecksumAlgorithm algorithm) {
         return algorithm == null ? NONE : new ChecksumPolicy(algorithm.name().toLowerCase(Locale.ROOT), algorithm);
     }
 

@@ -1,5 +1,7 @@
 package org.chunkedupload.api;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * Root of every exception this toolkit throws for a storage operation that did not succeed.
  *
@@ -27,7 +29,7 @@ public class ChunkedUploadException extends RuntimeException {
      * @param message what went wrong and, where possible, how to fix it
      * @param cause the underlying failure, or {@code null}
      */
-    public ChunkedUploadException(String message, Throwable cause) {
+    public ChunkedUploadException(String message, @Nullable Throwable cause) {
         this(message, cause, ErrorDetails.none());
     }
 
@@ -39,7 +41,7 @@ public class ChunkedUploadException extends RuntimeException {
      * @param details the provider, the operation and, when the store answered, its status, error
      *     code and request id
      */
-    public ChunkedUploadException(String message, Throwable cause, ErrorDetails details) {
+    public ChunkedUploadException(String message, @Nullable Throwable cause, ErrorDetails details) {
         super(message, cause);
         this.details = details == null ? ErrorDetails.none() : details;
     }
@@ -55,12 +57,12 @@ public class ChunkedUploadException extends RuntimeException {
     }
 
     /** @return the operation that failed, or {@code null} when unknown */
-    public Operation operation() {
+    public @Nullable Operation operation() {
         return details.operation();
     }
 
     /** @return the id of the provider that reported the failure, or {@code null} if unknown */
-    public String providerId() {
+    public @Nullable String providerId() {
         return details.providerId();
     }
 
@@ -70,7 +72,7 @@ public class ChunkedUploadException extends RuntimeException {
     }
 
     /** @return the store's request id, or {@code null} when the store gave none */
-    public String requestId() {
+    public @Nullable String requestId() {
         return details.requestId();
     }
 }

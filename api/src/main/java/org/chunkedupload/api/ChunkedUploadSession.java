@@ -3,6 +3,7 @@ package org.chunkedupload.api;
 import java.io.ByteArrayInputStream;
 import java.io.InputStream;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 
 /**
  * One chunked upload: numbered parts are uploaded independently (in parallel, in any order, from
@@ -57,7 +58,7 @@ public interface ChunkedUploadSession {
      * @throws IntegrityException when the bytes read do not match {@code checksum}
      * @see #uploadPart(int, InputStream, long)
      */
-    PartReceipt uploadPart(int partNumber, InputStream body, long length, Checksum checksum);
+    PartReceipt uploadPart(int partNumber, InputStream body, long length, @Nullable Checksum checksum);
 
     /**
      * Uploads one part whose body can be opened more than once (a file range, a buffer).
@@ -74,7 +75,7 @@ public interface ChunkedUploadSession {
      * @see #uploadPart(int, InputStream, long, Checksum)
      */
     PartReceipt uploadPart(int partNumber, java.util.function.Supplier<? extends InputStream> body, long length,
-                           Checksum checksum);
+                           @Nullable Checksum checksum);
 
     /**
      * Uploads one part from a byte array.

@@ -4,6 +4,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Encodes a list of strings as one URL-safe token: {@code prefix + base64url(len:field len:field ...)}.
@@ -18,7 +19,7 @@ final class CompactCodec {
      * @param fields the fields, none {@code null}
      * @return the token
      */
-    static String encode(String prefix, List<String> fields) {
+    static String encode(String prefix, @Nullable List<String> fields) {
         StringBuilder sb = new StringBuilder();
         for (String f : fields) {
             sb.append(f.length()).append(':').append(f);

@@ -1,6 +1,7 @@
 package org.chunkedupload.api;
 
 import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A setting a provider understands.
@@ -10,7 +11,7 @@ import java.util.Objects;
  * @param defaultValue the default, or {@code null} when there is none
  * @param secret whether the value is a secret that must be masked in output and never logged
  */
-public record ConfigKey(String name, String description, String defaultValue, boolean secret) {
+public record ConfigKey(String name, String description, @Nullable String defaultValue, boolean secret) {
     /** The connect timeout of a provider on an HTTP client (a duration, default 10 s). */
     public static final ConfigKey CONNECT_TIMEOUT = new ConfigKey("connect-timeout",
             "connect timeout (a duration: 500ms, 10s, 1m)", "10s", false);

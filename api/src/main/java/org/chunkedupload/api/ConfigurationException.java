@@ -1,5 +1,7 @@
 package org.chunkedupload.api;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * The configuration is unusable: an unknown provider id, a missing or invalid setting, or a
  * provider that cannot start. The message names the setting and how to fix it.
@@ -13,7 +15,7 @@ public class ConfigurationException extends ChunkedUploadException {
      * @param message what went wrong and how to fix it
      * @param cause the underlying failure, or {@code null}
      */
-    public ConfigurationException(String message, Throwable cause) {
+    public ConfigurationException(String message, @Nullable Throwable cause) {
         super(message, cause);
     }
 
@@ -24,7 +26,7 @@ public class ConfigurationException extends ChunkedUploadException {
      * @param cause the underlying failure, or {@code null}
      * @param details the provider, operation and the store's answer
      */
-    public ConfigurationException(String message, Throwable cause, ErrorDetails details) {
+    public ConfigurationException(String message, @Nullable Throwable cause, ErrorDetails details) {
         super(message, cause, details);
     }
 

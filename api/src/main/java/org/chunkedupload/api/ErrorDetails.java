@@ -1,6 +1,7 @@
 package org.chunkedupload.api;
 
 import java.io.Serializable;
+import org.jspecify.annotations.Nullable;
 
 /**
  * What is known about a failed request besides its message: the provider and operation, and — when
@@ -13,7 +14,7 @@ import java.io.Serializable;
  * @param errorCode the store's error code (e.g. S3's {@code NoSuchUpload}), or {@code null}
  * @param requestId the store's request id, or {@code null}
  */
-public record ErrorDetails(String providerId, Operation operation, int statusCode, String errorCode, String requestId)
+public record ErrorDetails(@Nullable String providerId, @Nullable Operation operation, int statusCode, @Nullable String errorCode, @Nullable String requestId)
         implements Serializable {
     private static final ErrorDetails NONE = new ErrorDetails(null, null, -1, null, null);
 
@@ -37,7 +38,7 @@ public record ErrorDetails(String providerId, Operation operation, int statusCod
      * @param request the store's request id, or {@code null}
      * @return these details with the store's answer
      */
-    public ErrorDetails answer(int status, String code, String request) {
+    public ErrorDetails answer(int status, @Nullable String code, @Nullable String request) {
         return new ErrorDetails(providerId, operation, status, code, request);
     }
 

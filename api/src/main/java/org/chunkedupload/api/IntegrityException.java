@@ -1,5 +1,7 @@
 package org.chunkedupload.api;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * Data did not arrive intact: a part body was shorter or longer than declared, or a checksum
  * computed on one side does not match the other. The toolkit never hides such a mismatch.
@@ -13,7 +15,7 @@ public class IntegrityException extends ChunkedUploadException {
      * @param message what went wrong and how to fix it
      * @param cause the underlying failure, or {@code null}
      */
-    public IntegrityException(String message, Throwable cause) {
+    public IntegrityException(String message, @Nullable Throwable cause) {
         super(message, cause);
     }
 
@@ -24,7 +26,7 @@ public class IntegrityException extends ChunkedUploadException {
      * @param cause the underlying failure, or {@code null}
      * @param details the provider, operation and the store's answer
      */
-    public IntegrityException(String message, Throwable cause, ErrorDetails details) {
+    public IntegrityException(String message, @Nullable Throwable cause, ErrorDetails details) {
         super(message, cause, details);
     }
 

@@ -1,5 +1,7 @@
 package org.chunkedupload.api;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * A part or a part receipt is not acceptable: its number is outside the range the provider
  * accepts, or the receipt is stale (the part was uploaded again after the receipt was issued, or
@@ -15,7 +17,7 @@ public class InvalidPartException extends ChunkedUploadException {
      * @param message what went wrong and how to fix it
      * @param cause the underlying failure, or {@code null}
      */
-    public InvalidPartException(String message, Throwable cause) {
+    public InvalidPartException(String message, @Nullable Throwable cause) {
         super(message, cause);
     }
 
@@ -26,7 +28,7 @@ public class InvalidPartException extends ChunkedUploadException {
      * @param cause the underlying failure, or {@code null}
      * @param details the provider, operation and the store's answer
      */
-    public InvalidPartException(String message, Throwable cause, ErrorDetails details) {
+    public InvalidPartException(String message, @Nullable Throwable cause, ErrorDetails details) {
         super(message, cause, details);
     }
 

@@ -1,5 +1,7 @@
 package org.chunkedupload.api;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * The receipt list given to complete cannot be put in a valid order: it names a part number
  * twice. (A list that is merely unsorted is sorted by the API, never rejected.)
@@ -13,7 +15,7 @@ public class InvalidPartOrderException extends InvalidPartException {
      * @param message what went wrong and how to fix it
      * @param cause the underlying failure, or {@code null}
      */
-    public InvalidPartOrderException(String message, Throwable cause) {
+    public InvalidPartOrderException(String message, @Nullable Throwable cause) {
         super(message, cause);
     }
 
@@ -24,7 +26,7 @@ public class InvalidPartOrderException extends InvalidPartException {
      * @param cause the underlying failure, or {@code null}
      * @param details the provider, operation and the store's answer
      */
-    public InvalidPartOrderException(String message, Throwable cause, ErrorDetails details) {
+    public InvalidPartOrderException(String message, @Nullable Throwable cause, ErrorDetails details) {
         super(message, cause, details);
     }
 

@@ -1,5 +1,7 @@
 package org.chunkedupload.api;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * A target ({@code scheme://bucket/key}), bucket name or key is malformed or not allowed by the
  * provider, for example a key that would escape the filesystem root.
@@ -13,7 +15,7 @@ public class InvalidTargetException extends ChunkedUploadException {
      * @param message what went wrong and how to fix it
      * @param cause the underlying failure, or {@code null}
      */
-    public InvalidTargetException(String message, Throwable cause) {
+    public InvalidTargetException(String message, @Nullable Throwable cause) {
         super(message, cause);
     }
 
@@ -24,7 +26,7 @@ public class InvalidTargetException extends ChunkedUploadException {
      * @param cause the underlying failure, or {@code null}
      * @param details the provider, operation and the store's answer
      */
-    public InvalidTargetException(String message, Throwable cause, ErrorDetails details) {
+    public InvalidTargetException(String message, @Nullable Throwable cause, ErrorDetails details) {
         super(message, cause, details);
     }
 

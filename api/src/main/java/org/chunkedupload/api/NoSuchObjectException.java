@@ -1,5 +1,7 @@
 package org.chunkedupload.api;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * The object asked for does not exist.
  */
@@ -12,7 +14,7 @@ public class NoSuchObjectException extends ChunkedUploadException {
      * @param message what went wrong and how to fix it
      * @param cause the underlying failure, or {@code null}
      */
-    public NoSuchObjectException(String message, Throwable cause) {
+    public NoSuchObjectException(String message, @Nullable Throwable cause) {
         super(message, cause);
     }
 
@@ -23,7 +25,7 @@ public class NoSuchObjectException extends ChunkedUploadException {
      * @param cause the underlying failure, or {@code null}
      * @param details the provider, operation and the store's answer
      */
-    public NoSuchObjectException(String message, Throwable cause, ErrorDetails details) {
+    public NoSuchObjectException(String message, @Nullable Throwable cause, ErrorDetails details) {
         super(message, cause, details);
     }
 

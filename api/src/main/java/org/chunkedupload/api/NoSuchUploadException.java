@@ -1,5 +1,7 @@
 package org.chunkedupload.api;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * The upload named by a handle does not exist: it was never started, was aborted, was completed,
  * or was removed by the store (for example by a lifecycle rule). Nothing more can be done with
@@ -14,7 +16,7 @@ public class NoSuchUploadException extends ChunkedUploadException {
      * @param message what went wrong and how to fix it
      * @param cause the underlying failure, or {@code null}
      */
-    public NoSuchUploadException(String message, Throwable cause) {
+    public NoSuchUploadException(String message, @Nullable Throwable cause) {
         super(message, cause);
     }
 
@@ -25,7 +27,7 @@ public class NoSuchUploadException extends ChunkedUploadException {
      * @param cause the underlying failure, or {@code null}
      * @param details the provider, operation and the store's answer
      */
-    public NoSuchUploadException(String message, Throwable cause, ErrorDetails details) {
+    public NoSuchUploadException(String message, @Nullable Throwable cause, ErrorDetails details) {
         super(message, cause, details);
     }
 

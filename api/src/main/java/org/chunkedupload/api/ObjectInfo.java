@@ -2,6 +2,7 @@ package org.chunkedupload.api;
 
 import java.time.Instant;
 import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Metadata of a stored object.
@@ -13,7 +14,7 @@ import java.util.Objects;
  * @param checksum the whole object's checksum as the store reports it (CRC-32C where the store keeps
  *     one for the whole object), or {@code null} when the store reports none
  */
-public record ObjectInfo(ObjectTarget target, long size, String etag, Instant lastModified, Checksum checksum) {
+public record ObjectInfo(ObjectTarget target, long size, String etag, @Nullable Instant lastModified, @Nullable Checksum checksum) {
     /** Validates the fields. */
     public ObjectInfo {
         Objects.requireNonNull(target, "target");
@@ -28,7 +29,7 @@ public record ObjectInfo(ObjectTarget target, long size, String etag, Instant la
      * @param etag the provider's entity tag
      * @param lastModified when it was last written, or {@code null}
      */
-    public ObjectInfo(ObjectTarget target, long size, String etag, Instant lastModified) {
+    public ObjectInfo(ObjectTarget target, long size, String etag, @Nullable Instant lastModified) {
         this(target, size, etag, lastModified, null);
     }
 }

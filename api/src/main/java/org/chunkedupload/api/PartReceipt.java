@@ -4,6 +4,7 @@ import java.io.Serializable;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The store's receipt for one uploaded part. Complete needs one receipt per part; a receipt is
@@ -14,7 +15,7 @@ import java.util.Objects;
  * @param size the part size in bytes
  * @param checksum the part's checksum, or {@code null} when unknown
  */
-public record PartReceipt(int partNumber, String token, long size, Checksum checksum) implements Serializable {
+public record PartReceipt(int partNumber, String token, long size, @Nullable Checksum checksum) implements Serializable {
     private static final String PREFIX = "cur1.";
 
     /** Validates the fields. */

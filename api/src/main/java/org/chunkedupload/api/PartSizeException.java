@@ -1,5 +1,7 @@
 package org.chunkedupload.api;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * A part violates the provider's size limits; see {@link PartTooSmallException} and
  * {@link PartTooLargeException}.
@@ -13,7 +15,7 @@ public class PartSizeException extends InvalidPartException {
      * @param message what went wrong and how to fix it
      * @param cause the underlying failure, or {@code null}
      */
-    public PartSizeException(String message, Throwable cause) {
+    public PartSizeException(String message, @Nullable Throwable cause) {
         super(message, cause);
     }
 
@@ -24,7 +26,7 @@ public class PartSizeException extends InvalidPartException {
      * @param cause the underlying failure, or {@code null}
      * @param details the provider, operation and the store's answer
      */
-    public PartSizeException(String message, Throwable cause, ErrorDetails details) {
+    public PartSizeException(String message, @Nullable Throwable cause, ErrorDetails details) {
         super(message, cause, details);
     }
 

@@ -1,5 +1,7 @@
 package org.chunkedupload.api;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * A part is larger than the provider's maximum part size ({@link Capabilities#maxPartSize()}),
  * or the whole object would exceed {@link Capabilities#maxObjectSize()}.
@@ -13,7 +15,7 @@ public class PartTooLargeException extends PartSizeException {
      * @param message what went wrong and how to fix it
      * @param cause the underlying failure, or {@code null}
      */
-    public PartTooLargeException(String message, Throwable cause) {
+    public PartTooLargeException(String message, @Nullable Throwable cause) {
         super(message, cause);
     }
 
@@ -24,7 +26,7 @@ public class PartTooLargeException extends PartSizeException {
      * @param cause the underlying failure, or {@code null}
      * @param details the provider, operation and the store's answer
      */
-    public PartTooLargeException(String message, Throwable cause, ErrorDetails details) {
+    public PartTooLargeException(String message, @Nullable Throwable cause, ErrorDetails details) {
         super(message, cause, details);
     }
 

@@ -1,5 +1,7 @@
 package org.chunkedupload.api;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * A part other than the last is smaller than the provider's minimum part size
  * ({@link Capabilities#minPartSize()}). Use a larger part size.
@@ -13,7 +15,7 @@ public class PartTooSmallException extends PartSizeException {
      * @param message what went wrong and how to fix it
      * @param cause the underlying failure, or {@code null}
      */
-    public PartTooSmallException(String message, Throwable cause) {
+    public PartTooSmallException(String message, @Nullable Throwable cause) {
         super(message, cause);
     }
 
@@ -24,7 +26,7 @@ public class PartTooSmallException extends PartSizeException {
      * @param cause the underlying failure, or {@code null}
      * @param details the provider, operation and the store's answer
      */
-    public PartTooSmallException(String message, Throwable cause, ErrorDetails details) {
+    public PartTooSmallException(String message, @Nullable Throwable cause, ErrorDetails details) {
         super(message, cause, details);
     }
 

@@ -3,6 +3,7 @@ package org.chunkedupload.api;
 import java.time.Instant;
 import java.util.Objects;
 import java.util.OptionalLong;
+import org.jspecify.annotations.Nullable;
 
 /**
  * An upload that was started and neither completed nor aborted: it holds storage (and, on a
@@ -12,7 +13,7 @@ import java.util.OptionalLong;
  * @param initiated when it was started, or {@code null} when the store does not say
  * @param bytesHeld the bytes its parts hold, when known
  */
-public record PendingUpload(UploadHandle handle, Instant initiated, OptionalLong bytesHeld) {
+public record PendingUpload(UploadHandle handle, @Nullable Instant initiated, OptionalLong bytesHeld) {
     /** Validates the fields. */
     public PendingUpload {
         Objects.requireNonNull(handle, "handle");

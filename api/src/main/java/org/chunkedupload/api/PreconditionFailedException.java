@@ -1,5 +1,7 @@
 package org.chunkedupload.api;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * The write precondition given to complete did not hold: the object already exists (create-only)
  * or its ETag differs (compare-and-swap). The upload is left as it was, so the caller may
@@ -14,7 +16,7 @@ public class PreconditionFailedException extends ChunkedUploadException {
      * @param message what went wrong and how to fix it
      * @param cause the underlying failure, or {@code null}
      */
-    public PreconditionFailedException(String message, Throwable cause) {
+    public PreconditionFailedException(String message, @Nullable Throwable cause) {
         super(message, cause);
     }
 
@@ -25,7 +27,7 @@ public class PreconditionFailedException extends ChunkedUploadException {
      * @param cause the underlying failure, or {@code null}
      * @param details the provider, operation and the store's answer
      */
-    public PreconditionFailedException(String message, Throwable cause, ErrorDetails details) {
+    public PreconditionFailedException(String message, @Nullable Throwable cause, ErrorDetails details) {
         super(message, cause, details);
     }
 

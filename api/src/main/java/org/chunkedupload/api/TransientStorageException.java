@@ -1,5 +1,7 @@
 package org.chunkedupload.api;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * A failure that may pass: the store throttled the request, timed out or answered with a server
  * error ({@link #details()} holds its status and request id), or it could not be reached at all
@@ -15,7 +17,7 @@ public class TransientStorageException extends ChunkedUploadException {
      * @param message what went wrong
      * @param cause the underlying failure, or {@code null}
      */
-    public TransientStorageException(String message, Throwable cause) {
+    public TransientStorageException(String message, @Nullable Throwable cause) {
         super(message, cause);
     }
 
@@ -26,7 +28,7 @@ public class TransientStorageException extends ChunkedUploadException {
      * @param cause the underlying failure, or {@code null}
      * @param details the provider, operation and the store's answer
      */
-    public TransientStorageException(String message, Throwable cause, ErrorDetails details) {
+    public TransientStorageException(String message, @Nullable Throwable cause, ErrorDetails details) {
         super(message, cause, details);
     }
 

@@ -1,5 +1,7 @@
 package org.chunkedupload.api;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * The provider does not declare the optional {@link Capabilities.Feature} an operation needs.
  * Check {@link Capabilities#supports(Capabilities.Feature)} before calling.
@@ -13,7 +15,7 @@ public class UnsupportedFeatureException extends ChunkedUploadException {
      * @param message what went wrong and how to fix it
      * @param cause the underlying failure, or {@code null}
      */
-    public UnsupportedFeatureException(String message, Throwable cause) {
+    public UnsupportedFeatureException(String message, @Nullable Throwable cause) {
         super(message, cause);
     }
 
@@ -24,7 +26,7 @@ public class UnsupportedFeatureException extends ChunkedUploadException {
      * @param cause the underlying failure, or {@code null}
      * @param details the provider, operation and the store's answer
      */
-    public UnsupportedFeatureException(String message, Throwable cause, ErrorDetails details) {
+    public UnsupportedFeatureException(String message, @Nullable Throwable cause, ErrorDetails details) {
         super(message, cause, details);
     }
 

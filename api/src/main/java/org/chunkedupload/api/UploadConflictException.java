@@ -1,5 +1,7 @@
 package org.chunkedupload.api;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * Another upload to the same key destroyed this upload's parts. Stores without
  * {@link Capabilities.Feature#ISOLATED_UPLOADS} keep one set of pending parts per key (Azure
@@ -18,7 +20,7 @@ public class UploadConflictException extends InvalidPartException {
      * @param message what happened, naming the key and the other writer's commit where known
      * @param cause the underlying failure, or {@code null}
      */
-    public UploadConflictException(String message, Throwable cause) {
+    public UploadConflictException(String message, @Nullable Throwable cause) {
         super(message, cause);
     }
 
@@ -29,7 +31,7 @@ public class UploadConflictException extends InvalidPartException {
      * @param cause the underlying failure, or {@code null}
      * @param details the provider, operation and the store's answer
      */
-    public UploadConflictException(String message, Throwable cause, ErrorDetails details) {
+    public UploadConflictException(String message, @Nullable Throwable cause, ErrorDetails details) {
         super(message, cause, details);
     }
 }

@@ -4,6 +4,7 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Options fixed when an upload starts: the properties of the object to be created — content type
@@ -56,7 +57,7 @@ public final class UploadOptions {
     }
 
     /** @return the content type, or {@code null} for the store's default */
-    public String contentType() {
+    public @Nullable String contentType() {
         return contentType;
     }
 
@@ -66,17 +67,17 @@ public final class UploadOptions {
     }
 
     /** @return the {@code Content-Encoding}, or {@code null} */
-    public String contentEncoding() {
+    public @Nullable String contentEncoding() {
         return contentEncoding;
     }
 
     /** @return the {@code Cache-Control}, or {@code null} */
-    public String cacheControl() {
+    public @Nullable String cacheControl() {
         return cacheControl;
     }
 
     /** @return the storage class or access tier in the store's own words, or {@code null} for the store's default */
-    public String storageClass() {
+    public @Nullable String storageClass() {
         return storageClass;
     }
 
@@ -159,7 +160,7 @@ public final class UploadOptions {
          * @param value the {@code Content-Encoding} (e.g. {@code gzip}), or {@code null}
          * @return this builder
          */
-        public Builder contentEncoding(String value) {
+        public Builder contentEncoding(@Nullable String value) {
             this.contentEncoding = value;
             return this;
         }
@@ -168,7 +169,7 @@ public final class UploadOptions {
          * @param value the {@code Cache-Control} (e.g. {@code max-age=3600}), or {@code null}
          * @return this builder
          */
-        public Builder cacheControl(String value) {
+        public Builder cacheControl(@Nullable String value) {
             this.cacheControl = value;
             return this;
         }
@@ -177,7 +178,7 @@ public final class UploadOptions {
          * @param value the storage class or access tier in the store's own words, or {@code null}
          * @return this builder
          */
-        public Builder storageClass(String value) {
+        public Builder storageClass(@Nullable String value) {
             this.storageClass = value;
             return this;
         }
@@ -224,7 +225,7 @@ public final class UploadOptions {
          * @param value the MIME type, or {@code null}
          * @return this builder
          */
-        public Builder contentType(String value) {
+        public Builder contentType(@Nullable String value) {
             this.contentType = value;
             return this;
         }

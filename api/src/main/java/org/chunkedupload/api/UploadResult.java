@@ -1,6 +1,7 @@
 package org.chunkedupload.api;
 
 import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /**
  * What complete produced.
@@ -14,7 +15,7 @@ import java.util.Objects;
  *     {@code null} when none is known
  * @param partCount how many parts were joined
  */
-public record UploadResult(ObjectTarget target, long size, String etag, String versionId, Checksum checksum,
+public record UploadResult(ObjectTarget target, long size, String etag, @Nullable String versionId, @Nullable Checksum checksum,
                            int partCount) {
     /** Validates the fields. */
     public UploadResult {

@@ -1,6 +1,7 @@
 package org.chunkedupload.api;
 
 import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A condition the store checks atomically when complete publishes the object.
@@ -8,7 +9,7 @@ import java.util.Objects;
  * @param kind the kind of condition
  * @param etag the expected ETag for {@link Kind#IF_MATCH}, otherwise {@code null}
  */
-public record WritePrecondition(Kind kind, String etag) {
+public record WritePrecondition(Kind kind, @Nullable String etag) {
     /** The kinds of precondition. */
     public enum Kind {
         /** Publish unconditionally; an existing object is replaced. */

@@ -8,4 +8,7 @@
  * {@link org.chunkedupload.api.UploadHandle} serializes to a string that lets another process
  * continue the same upload.
  */
+@NullMarked
 package org.chunkedupload.api;
+
+import org.jspecify.annotations.NullMarked;

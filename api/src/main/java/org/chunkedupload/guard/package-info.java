@@ -5,4 +5,7 @@
  * (exact length, CRC-32C, the caller's checksum), check receipts and the whole object's CRC-32C,
  * and resolve a lost complete by looking at the store. Not exported; not for use outside this module.
  */
+@NullMarked
 package org.chunkedupload.guard;
+
+import org.jspecify.annotations.NullMarked;

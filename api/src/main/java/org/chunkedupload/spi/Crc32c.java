@@ -4,6 +4,7 @@ import java.util.List;
 import org.chunkedupload.api.Checksum;
 import org.chunkedupload.api.ChecksumAlgorithm;
 import org.chunkedupload.api.PartReceipt;
+import org.jspecify.annotations.Nullable;
 
 /**
  * CRC-32C helpers for providers: combining part CRCs into the CRC of their concatenation without
@@ -59,7 +60,7 @@ public final class Crc32c {
      * @param receipts receipts in object order
      * @return the CRC-32C of the whole object, or {@code null} when a receipt carries no CRC-32C
      */
-    public static Checksum combine(List<PartReceipt> receipts) {
+    public static @Nullable Checksum combine(List<PartReceipt> receipts) {
         long crc = 0;
         for (PartReceipt r : receipts) {
             if (r.checksum() == null || r.checksum().algorithm() != ChecksumAlgorithm.CRC32C) {

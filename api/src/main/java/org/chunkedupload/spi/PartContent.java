@@ -4,6 +4,7 @@ import java.io.InputStream;
 import java.util.Objects;
 import java.util.function.Supplier;
 import org.chunkedupload.api.Checksum;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The bytes of one part, as handed to a provider.
@@ -22,8 +23,8 @@ import org.chunkedupload.api.Checksum;
  *     source can be read more than once, or {@code null}; use it where the transport may send the body
  *     twice. Streams it opens are closed by the API after the call, whatever the provider does.
  */
-public record PartContent(int partNumber, InputStream body, long length, Checksum checksum,
-                          Supplier<InputStream> reopener) {
+public record PartContent(int partNumber, InputStream body, long length, @Nullable Checksum checksum,
+                          @Nullable Supplier<InputStream> reopener) {
     /** Validates the fields. */
     public PartContent {
         Objects.requireNonNull(body, "body");
@@ -40,7 +41,7 @@ public record PartContent(int partNumber, InputStream body, long length, Checksu
      * @param length the number of bytes
      * @param checksum the expected checksum, or {@code null}
      */
-    public PartContent(int partNumber, InputStream body, long length, Checksum checksum) {
+    public PartContent(int partNumber, InputStream body, long length, @Nullable Checksum checksum) {
         this(partNumber, body, length, checksum, null);
     }
 

@@ -14,6 +14,7 @@ import java.util.regex.Pattern;
 import org.chunkedupload.api.NoSuchUploadException;
 import org.chunkedupload.api.UploadHandle;
 import org.chunkedupload.api.UploadOptions;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The upload record of a store that has no server-side upload (GCS compose, Azure block
@@ -41,7 +42,7 @@ public record UploadRecord(String key, UploadOptions options) {
     }
 
     /** @return the final object's content type, or {@code null} */
-    public String contentType() {
+    public @Nullable String contentType() {
         return options.contentType();
     }
 
@@ -150,7 +151,7 @@ public record UploadRecord(String key, UploadOptions options) {
      * @param name an object name
      * @return the upload id when {@code name} is an upload record's {@link #objectName}, else {@code null}
      */
-    public static String uploadIdOf(String prefix, String name) {
+    public static @Nullable String uploadIdOf(String prefix, String name) {
         if (!name.startsWith(prefix) || !name.endsWith(NAME_SUFFIX)) {
             return null;
         }

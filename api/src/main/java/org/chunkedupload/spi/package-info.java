@@ -10,4 +10,7 @@
  * is called, so a provider receives only well-formed, sorted requests. Conformance is proven by
  * running the TCK ({@code chunked-upload-tck}). See {@code docs/spec/chunked-upload.md}.
  */
+@NullMarked
 package org.chunkedupload.spi;
+
+import org.jspecify.annotations.NullMarked;

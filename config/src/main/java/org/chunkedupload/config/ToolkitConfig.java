@@ -22,6 +22,7 @@ import org.chunkedupload.api.ProviderRegistry;
 import org.chunkedupload.api.StorageBackend;
 import org.chunkedupload.api.ConfigKey;
 import org.chunkedupload.api.ProviderInfo;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The whole configuration of an application or a CLI call: which provider, its settings, the
@@ -80,7 +81,7 @@ public final class ToolkitConfig {
      * @return the configuration
      * @throws ConfigurationException naming the key, for an unknown key or an invalid value
      */
-    public static ToolkitConfig load(Path file, Map<String, String> env, ProviderRegistry registry) {
+    public static ToolkitConfig load(@Nullable Path file, Map<String, String> env, ProviderRegistry registry) {
         Map<String, String> values = new LinkedHashMap<>();
         Map<String, String> sources = new TreeMap<>();
         String where = file == null ? "the environment" : file.toString();
@@ -222,7 +223,7 @@ public final class ToolkitConfig {
     }
 
     /** @return the default bucket, or {@code null} */
-    public String bucket() {
+    public @Nullable String bucket() {
         return bucket;
     }
 

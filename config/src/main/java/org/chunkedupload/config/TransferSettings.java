@@ -6,6 +6,7 @@ import org.chunkedupload.api.ChecksumPolicy;
 import org.chunkedupload.api.Durations;
 import org.chunkedupload.transfer.RetryPolicy;
 import org.chunkedupload.transfer.Uploader;
+import org.jspecify.annotations.Nullable;
 
 /**
  * How the engine moves the bytes, whatever the provider.
@@ -21,7 +22,7 @@ import org.chunkedupload.transfer.Uploader;
  * @param journalDir where resume journals are kept, or {@code null} for none
  */
 public record TransferSettings(long partSize, int concurrency, ChecksumPolicy checksum, int retries, Duration retryBaseDelay,
-                               Duration retryMaxDelay, Duration retryDeadline, Path journalDir, Duration stallTimeout) {
+                               Duration retryMaxDelay, Duration retryDeadline, @Nullable Path journalDir, Duration stallTimeout) {
     /**
      * The defaults: automatic part size, 4 parts in flight, automatic checksum, 5 retries with
      * back-off from 200 ms to 20 s within 1 hour, no journals.

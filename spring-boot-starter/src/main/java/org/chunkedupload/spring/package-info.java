@@ -3,4 +3,7 @@
  * its properties {@link org.chunkedupload.spring.ChunkedUploadProperties} and the
  * {@link org.chunkedupload.spring.StoreHealthIndicator}.
  */
+@NullMarked
 package org.chunkedupload.spring;
+
+import org.jspecify.annotations.NullMarked;

@@ -21,6 +21,7 @@ import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Rules FAULT-*: faults on the write path. For a provider that speaks HTTP/1.1 to its server and
@@ -42,7 +43,7 @@ public abstract class FaultRules extends SessionRules {
      * @return {@code host:port}, or {@code null} (the default) when the provider does not speak HTTP
      *     to a server the kit can reach: the FAULT rules are then skipped
      */
-    protected String faultProxyTarget() {
+    protected @Nullable String faultProxyTarget() {
         return null;
     }
 
@@ -53,7 +54,7 @@ public abstract class FaultRules extends SessionRules {
      * @return the setting's name, or {@code null} (the default) when the provider has none: FAULT-04
      *     is then skipped
      */
-    protected String requestTimeoutSetting() {
+    protected @Nullable String requestTimeoutSetting() {
         return null;
     }
 

@@ -4,6 +4,7 @@ import java.io.IOException;
 import org.chunkedupload.api.ChunkedUploadSession;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.jspecify.annotations.Nullable;
 
 /** What a failed or cancelled transfer leaves: its upload aborted and its journal deleted, or both kept for a resume. */
 final class FailedTransfer {
@@ -18,7 +19,7 @@ final class FailedTransfer {
      * @param keep keep the upload (and flush the journal) instead of aborting it
      * @param failure what the transfer reports; a failed abort or flush is added to it as suppressed
      */
-    static void abortOrKeep(ChunkedUploadSession upload, Journal journal, boolean keep, RuntimeException failure) {
+    static void abortOrKeep(ChunkedUploadSession upload, @Nullable Journal journal, boolean keep, RuntimeException failure) {
         String target = upload.handle().target().toString();
         String id = upload.handle().uploadId();
         if (keep) {

@@ -20,6 +20,7 @@ import org.chunkedupload.api.WritePrecondition;
 import org.chunkedupload.spi.Crc32c;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Resolves a complete whose outcome is unknown (the response was lost, the request timed out, a
@@ -45,7 +46,7 @@ final class OutcomeCheck {
      * @param partCount the number of parts
      * @param notBefore when the upload began, or {@code null} when unknown
      */
-    record Expected(ObjectTarget target, long size, Checksum crc32c, int partCount, Instant notBefore) {
+    record Expected(ObjectTarget target, long size, Checksum crc32c, int partCount, @Nullable Instant notBefore) {
     }
 
     /**

@@ -1,6 +1,7 @@
 package org.chunkedupload.transfer;
 
 import java.time.Duration;
+import org.jspecify.annotations.Nullable;
 
 /**
  * What every transfer of one {@link Uploader} shares: built once by its builder, read by each
@@ -13,5 +14,5 @@ import java.time.Duration;
  * @param stallTimeout how long a transfer may make no progress, or null for no limit
  */
 record RunSettings(int concurrency, RetryPolicy retry, TransferListener listener, boolean keepOnFailure,
-                   Duration stallTimeout) {
+                   @Nullable Duration stallTimeout) {
 }

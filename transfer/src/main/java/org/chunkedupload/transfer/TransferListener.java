@@ -5,6 +5,7 @@ import org.chunkedupload.api.ChunkedUploadException;
 import org.chunkedupload.api.PartReceipt;
 import org.chunkedupload.api.UploadHandle;
 import org.chunkedupload.api.UploadResult;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Receives transfer events: a few calls per part attempt, never per byte; what a metrics binding
@@ -117,7 +118,7 @@ public interface TransferListener {
      * @param failure why it failed, or {@code null} when the store took the part
      */
     default void onPartFinished(UploadHandle handle, int partNumber, long bytes, Duration elapsed,
-                                ChunkedUploadException failure) {
+                                @Nullable ChunkedUploadException failure) {
     }
 
     /**
@@ -127,6 +128,6 @@ public interface TransferListener {
      * @param failure what the transfer reports
      * @param aborted whether the upload was aborted (false: kept for a resume, or none)
      */
-    default void onFailed(UploadHandle handle, RuntimeException failure, boolean aborted) {
+    default void onFailed(@Nullable UploadHandle handle, RuntimeException failure, boolean aborted) {
     }
 }

@@ -28,6 +28,7 @@ import org.chunkedupload.api.UploadResult;
 import org.chunkedupload.api.WritePrecondition;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.jspecify.annotations.Nullable;
 
 /**
  * One transfer in progress, from its {@link RunSettings}, its store and (once {@link #attach}ed) its
@@ -105,7 +106,7 @@ final class TransferRun {
     }
 
     /** @return the upload, or null before {@link #attach} */
-    ChunkedUploadSession upload() {
+    @Nullable ChunkedUploadSession upload() {
         return upload;
     }
 
@@ -275,7 +276,7 @@ final class TransferRun {
      * @param algorithm the part checksum to compute and send, or null
      * @return their receipts, in the order of {@code tasks}
      */
-    List<PartReceipt> uploadAll(List<PartTask> tasks, ChecksumAlgorithm algorithm) throws InterruptedException {
+    List<PartReceipt> uploadAll(List<PartTask> tasks, @Nullable ChecksumAlgorithm algorithm) throws InterruptedException {
         ExecutorCompletionService<PartReceipt> ecs = new ExecutorCompletionService<>(workers);
         Map<Future<PartReceipt>, Integer> index = new HashMap<>();
         for (int i = 0; i < tasks.size(); i++) {

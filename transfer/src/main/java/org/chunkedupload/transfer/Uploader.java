@@ -23,6 +23,7 @@ import org.chunkedupload.api.UploadHandle;
 import org.chunkedupload.api.UploadOptions;
 import org.chunkedupload.api.UploadResult;
 import org.chunkedupload.api.WritePrecondition;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The transfer engine: uploads a file, a buffer or a stream of unknown length as a chunked upload
@@ -82,7 +83,7 @@ public final class Uploader {
     }
 
     /** @return the part checksum to compute and send, or null: see {@link ChecksumPolicy#partChecksum} */
-    ChecksumAlgorithm partChecksum(Capabilities caps, String providerId) {
+    @Nullable ChecksumAlgorithm partChecksum(Capabilities caps, String providerId) {
         return checksum.partChecksum(caps, providerId).orElse(null);
     }
 
@@ -290,7 +291,7 @@ public final class Uploader {
          *     (default {@link #DEFAULT_STALL_TIMEOUT}). Each request is also bounded by the provider's timeouts.
          * @return this builder
          */
-        public Builder stallTimeout(java.time.Duration value) {
+        public Builder stallTimeout(java.time.@Nullable Duration value) {
             if (value != null && (value.isNegative() || value.isZero())) {
                 throw new IllegalArgumentException("'stall-timeout' must be positive, got " + Durations.human(value));
             }
@@ -383,7 +384,7 @@ public final class Uploader {
          *     or {@code null} for none; deleted when the upload completes or is aborted
          * @return this builder
          */
-        public Builder journal(Path path) {
+        public Builder journal(@Nullable Path path) {
             this.journal = path;
             return this;
         }

@@ -5,4 +5,7 @@
  * ({@link org.chunkedupload.transfer.RetryPolicy}), keeps an optional resume journal, and completes —
  * or aborts on failure and cancellation. See {@code docs/transfer-engine.md}.
  */
+@NullMarked
 package org.chunkedupload.transfer;
+
+import org.jspecify.annotations.NullMarked;
