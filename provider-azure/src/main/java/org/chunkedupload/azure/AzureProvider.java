@@ -58,6 +58,23 @@ public final class AzureProvider implements StorageProvider {
                 new AzureSettings.Clients(service, service)));
     }
 
+    /**
+     * Opens a backend whose clients (built by the backend) sign with the application's own token
+     * credential, e.g. a managed identity's; {@code endpoint} and the other settings come from
+     * {@code settings}.
+     *
+     * @param credential the application's credential
+     * @param settings settings of provider {@code az}; {@code endpoint} is required
+     * @return the backend, with every call checked by the API's guard; the caller closes it
+     */
+    public static StorageBackend open(com.azure.core.credential.TokenCredential credential, Map<String, String> settings) {
+        java.util.Objects.requireNonNull(credential, "credential");
+        Map<String, String> s = new java.util.HashMap<>(settings);
+        s.put("credentials", "default"); // the token credential takes the place of the default chain
+        AzureSettings parsed = AzureSettings.from(BackendConfig.of(ID, s));
+        return ProviderBackend.guard(ID, new AzureBackend(parsed, parsed.clients(credential)));
+    }
+
     @Override
     public ProviderBackend open(BackendConfig config) {
         return new AzureBackend(AzureSettings.from(config));

@@ -121,9 +121,19 @@ record AzureSettings(String endpoint, String connectionString, String accountNam
 
     /** @return the clients for these settings */
     Clients clients() {
+        return clients(null);
+    }
+
+    /**
+     * @param credential the application's credential (e.g. a managed identity's), or null for what the
+     *     settings name
+     * @return the clients for these settings, signing with that credential when one is given
+     */
+    Clients clients(TokenCredential credential) {
         HttpClient http = HttpClient.createDefault(new HttpClientOptions().setConnectTimeout(connectTimeout)
                 .setReadTimeout(readTimeout).setResponseTimeout(readTimeout));
-        TokenCredential chain = credentials.equals("default") ? new DefaultAzureCredentialBuilder().build() : null;
+        TokenCredential chain = credential != null ? credential
+                : credentials.equals("default") ? new DefaultAzureCredentialBuilder().build() : null;
         return new Clients(client(http, chain, 3), client(http, chain, 1));
     }
 

@@ -68,19 +68,21 @@ final class GcsBackend implements ProviderBackend {
     private final boolean ownsClients;
 
     GcsBackend(GcsSettings settings) {
-        this(settings, null);
+        this(settings, settings.client(true, null), settings.client(false, null), true);
     }
 
     /**
      * @param settings the settings
-     * @param appStorage the application's client for every call, or null to build our own
+     * @param storage the client for metadata calls, compose and delete
+     * @param partStorage the client for part uploads
+     * @param ownsClients whether this backend built them (and so closes them)
      */
-    GcsBackend(GcsSettings settings, Storage appStorage) {
+    GcsBackend(GcsSettings settings, Storage storage, Storage partStorage, boolean ownsClients) {
         this.settings = settings;
         this.names = new GcsNames(settings.tempPrefix());
-        this.ownsClients = appStorage == null;
-        this.storage = appStorage != null ? appStorage : settings.client();
-        this.partStorage = appStorage != null ? appStorage : settings.client(false);
+        this.ownsClients = ownsClients;
+        this.storage = storage;
+        this.partStorage = partStorage;
         AtomicInteger n = new AtomicInteger();
         this.pool = Executors.newFixedThreadPool(settings.concurrency(), r -> {
             Thread t = new Thread(r, "gcs-compose-" + n.incrementAndGet());

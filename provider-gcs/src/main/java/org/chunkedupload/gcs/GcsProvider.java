@@ -50,8 +50,24 @@ public final class GcsProvider implements StorageProvider {
     public static StorageBackend open(Storage storage, Map<String, String> settings) {
         Map<String, String> s = new java.util.HashMap<>(settings);
         s.putIfAbsent("credentials", "none"); // unused: the application's client has its own
-        return ProviderBackend.guard(ID, new GcsBackend(GcsSettings.from(BackendConfig.of(ID, s)),
-                java.util.Objects.requireNonNull(storage, "storage")));
+        java.util.Objects.requireNonNull(storage, "storage");
+        return ProviderBackend.guard(ID, new GcsBackend(GcsSettings.from(BackendConfig.of(ID, s)), storage, storage, false));
+    }
+
+    /**
+     * Opens a backend whose clients (built and closed by the backend) sign with the application's own
+     * credentials, e.g. {@code GoogleCredentials} of a workload identity; the other settings
+     * ({@code host}, {@code project}, {@code temp-prefix}, ...) come from {@code settings}.
+     *
+     * @param credentials the application's credentials
+     * @param settings settings of provider {@code gs}, possibly empty
+     * @return the backend, with every call checked by the API's guard; the caller closes it
+     */
+    public static StorageBackend open(com.google.auth.Credentials credentials, Map<String, String> settings) {
+        java.util.Objects.requireNonNull(credentials, "credentials");
+        GcsSettings s = GcsSettings.from(BackendConfig.of(ID, settings));
+        return ProviderBackend.guard(ID, new GcsBackend(s, s.client(true, credentials), s.client(false, credentials),
+                true));
     }
 
     @Override

@@ -67,20 +67,17 @@ record GcsSettings(String host, String project, String credentials, String tempP
     }
 
     /** @return a client for these settings, retrying a failed call at most twice */
-    Storage client() {
-        return client(true);
-    }
-
     /**
      * @param retries whether the client library retries failed calls; off for part uploads, whose
      *     body streams once: the engine retries a part with a fresh body
+     * @param credentialsOverride the application's credentials, or null for those the settings name
      * @return a client for these settings
      */
-    Storage client(boolean retries) {
+    Storage client(boolean retries, Credentials credentialsOverride) {
         StorageOptions.Builder b = StorageOptions.http()
                 .setTransportOptions(HttpTransportOptions.newBuilder().setConnectTimeout(connectTimeoutMillis)
                         .setReadTimeout(readTimeoutMillis).build())
-                .setCredentials(googleCredentials());
+                .setCredentials(credentialsOverride != null ? credentialsOverride : googleCredentials());
         if (host != null) {
             b.setHost(host);
         }

@@ -60,6 +60,18 @@ class ApplicationClientTest {
     }
 
     @Test
+    void aBackendFromTheApplicationsCredentialsUsesSettingsForTheRest() throws Exception {
+        byte[] data = new byte[100_000];
+        new Random(7).nextBytes(data);
+        try (StorageBackend store = GcsProvider.open(com.google.cloud.NoCredentials.getInstance(),
+                Map.of("host", server.url(), "project", "test"));
+             Storage check = GcsEmulator.client(server)) {
+            Uploader.builder().build().upload(store, data, ObjectTarget.parse("gs://" + GcsEmulator.BUCKET + "/app/creds"));
+            assertEquals(data.length, check.get(BlobId.of(GcsEmulator.BUCKET, "app/creds")).getSize());
+        }
+    }
+
+    @Test
     void tagsAreRefusedSinceGcsHasNone() {
         try (Storage mine = GcsEmulator.client(server); StorageBackend store = GcsProvider.open(mine, Map.of())) {
             String m = assertThrows(UnsupportedFeatureException.class, () -> store.initiate(ObjectTarget.parse("gs://"
