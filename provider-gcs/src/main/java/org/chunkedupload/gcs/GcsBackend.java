@@ -50,7 +50,6 @@ final class GcsBackend implements ProviderBackend {
             .maxObjectSize(5L << 40)
             .addChecksumAlgorithm(ChecksumAlgorithm.CRC32C)
             .addObjectSettings(ObjectSetting.CONTENT_ENCODING, ObjectSetting.CACHE_CONTROL, ObjectSetting.STORAGE_CLASS)
-            .addProviderOptions(GcsObjectSettings.OPTIONS)
             .addFeatures(Feature.LIST_PARTS, Feature.LIST_PENDING, Feature.CONDITIONAL_CREATE,
                     Feature.CONDITIONAL_MATCH, Feature.PART_CHECKSUM, Feature.ISOLATED_UPLOADS)
             .abortGuarantee(AbortGuarantee.immediate())

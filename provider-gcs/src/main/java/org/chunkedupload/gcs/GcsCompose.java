@@ -94,7 +94,7 @@ final class GcsCompose {
                 target.setMetadata(uploadRecord.metadata());
             }
             Blob result = call(level, GcsObjectSettings.apply(target, uploadRecord.options()).build(),
-                    GcsObjectSettings.targetOptions(targetOption, uploadRecord.options()));
+                    GcsObjectSettings.targetOptions(targetOption));
             Checksum expected = combine(level);
             if (!expected.base64().equals(result.getCrc32c())) {
                 // never leave a wrong object in place of the caller's data

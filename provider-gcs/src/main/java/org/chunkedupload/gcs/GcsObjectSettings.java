@@ -3,19 +3,16 @@ package org.chunkedupload.gcs;
 import com.google.cloud.storage.BlobInfo;
 import com.google.cloud.storage.Storage.BlobTargetOption;
 import com.google.cloud.storage.StorageClass;
-import java.util.ArrayList;
-import java.util.List;
 import org.chunkedupload.api.UploadOptions;
 
 /**
  * The object's properties on GCS, set on the final compose (the temporary parts carry none):
- * content encoding, cache control, storage class, and provider option {@code kms-key-name} (a Cloud
- * KMS key for customer-managed encryption). GCS has no object tags.
+ * content encoding, cache control and storage class. GCS has no object tags. A customer-managed KMS
+ * key per object is not offered: the client library's JSON transport drops the key of a compose
+ * ({@code HttpStorageRpc.compose} sends no {@code kmsKeyName}), so the object would silently get the
+ * bucket's default encryption; set a default KMS key on the bucket instead.
  */
 final class GcsObjectSettings {
-    /** Provider options an upload may carry. */
-    static final String[] OPTIONS = {"kms-key-name"};
-
     private GcsObjectSettings() {
     }
 
@@ -32,15 +29,7 @@ final class GcsObjectSettings {
         return target;
     }
 
-    static BlobTargetOption[] targetOptions(BlobTargetOption precondition, UploadOptions o) {
-        List<BlobTargetOption> all = new ArrayList<>();
-        if (precondition != null) {
-            all.add(precondition);
-        }
-        String kms = o.providerOptions().get("kms-key-name");
-        if (kms != null) {
-            all.add(BlobTargetOption.kmsKeyName(kms));
-        }
-        return all.toArray(BlobTargetOption[]::new);
+    static BlobTargetOption[] targetOptions(BlobTargetOption precondition) {
+        return precondition == null ? new BlobTargetOption[0] : new BlobTargetOption[] {precondition};
     }
 }

@@ -71,6 +71,21 @@ class ApplicationClientTest {
         }
     }
 
+    /**
+     * A per-object KMS key is refused, not dropped: the client library's JSON transport sends no KMS key
+     * with a compose, so the object would silently get the bucket's default encryption.
+     */
+    @Test
+    void aKmsKeyIsRefusedRatherThanSilentlyDropped() throws Exception {
+        try (Storage mine = GcsEmulator.client(server); StorageBackend store = GcsProvider.open(mine, Map.of())) {
+            String m = assertThrows(org.chunkedupload.api.ConfigurationException.class, () -> store.initiate(
+                    ObjectTarget.parse("gs://" + GcsEmulator.BUCKET + "/app/kms"), UploadOptions.builder()
+                            .putProviderOption("kms-key-name", "projects/p/locations/l/keyRings/r/cryptoKeys/k").build()))
+                    .getMessage();
+            assertTrue(m.contains("[kms-key-name]") && m.contains("it takes none"), m);
+        }
+    }
+
     @Test
     void tagsAreRefusedSinceGcsHasNone() {
         try (Storage mine = GcsEmulator.client(server); StorageBackend store = GcsProvider.open(mine, Map.of())) {

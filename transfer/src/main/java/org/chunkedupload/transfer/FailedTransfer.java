@@ -30,11 +30,15 @@ final class FailedTransfer {
             } catch (IOException io) {
                 failure.addSuppressed(io);
             }
-            LOG.info("transfer to {} failed ({}); upload {} kept for resume{}", target, failure.getMessage(), id,
+            LOG.warn("transfer to {} failed ({}); upload {} kept for resume{}", target, failure.getMessage(), id,
                     journal != null ? " with journal " + journal.path : "");
             return;
         }
-        LOG.info("transfer to {} failed ({}); aborting upload {}", target, failure.getMessage(), id);
+        if (failure instanceof org.chunkedupload.api.IntegrityException) {
+            LOG.error("integrity failure in the transfer to {} ({}); aborting upload {}", target, failure.getMessage(), id);
+        } else {
+            LOG.warn("transfer to {} failed ({}); aborting upload {}", target, failure.getMessage(), id);
+        }
         try {
             upload.abort();
             if (journal != null) {
