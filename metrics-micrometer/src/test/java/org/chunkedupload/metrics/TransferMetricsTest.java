@@ -125,7 +125,8 @@ class TransferMetricsTest {
         assertEquals(1.0, registry.get("chunkedupload.failures").tags("provider", "fs", "operation", "upload_part",
                 "exception", "InvalidTargetException").counter().count());
         double stored = registry.get("chunkedupload.parts").tags("provider", "fs", "outcome", "stored").counter().count();
-        assertTrue(stored >= 5 + 2, "all 5 parts of the first transfer and at least 2 of the second: " + stored);
+        // part 3 of the second transfer starts only once part 1 or 2 is stored (2 in flight), then fails for good
+        assertTrue(stored >= 5 + 1, "all 5 parts of the first transfer and at least 1 of the second: " + stored);
         double failed = registry.get("chunkedupload.parts").tags("provider", "fs", "outcome", "failed").counter().count();
         assertTrue(failed >= 2, "the injected 503 and the refusal, and any part the refusal stopped: " + failed);
         assertTrue(registry.get("chunkedupload.bytes.sent").tags("provider", "fs").counter().count() >= data.length,
