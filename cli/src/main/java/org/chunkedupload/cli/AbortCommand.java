@@ -11,7 +11,11 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /** {@code abort TARGET --upload-id ID}: discards an unfinished upload and frees its parts. */
-@Command(name = "abort", description = "Abort the unfinished upload ID to TARGET and free its parts. Idempotent.")
+@Command(name = "abort", mixinStandardHelpOptions = true,
+        footerHeading = "%nExamples:%n", footer = {
+                "  chunked-upload abort s3://media/video.mp4 --upload-id 2~abc...",
+                "  chunked-upload pending s3://media/ --json   # find the id first"},
+        description = "Abort the unfinished upload ID to TARGET and free its parts. Idempotent.")
 final class AbortCommand implements Callable<Integer> {
     @Parameters(index = "0", paramLabel = "TARGET", description = "scheme://bucket/key of the upload.")
     String target;

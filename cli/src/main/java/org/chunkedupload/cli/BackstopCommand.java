@@ -20,7 +20,11 @@ import picocli.CommandLine.Spec;
  * least that strict is in place afterwards, 1 otherwise (also when the store has none: the
  * message says what to do instead).
  */
-@Command(name = "backstop", aliases = "lifecycle",
+@Command(name = "backstop", mixinStandardHelpOptions = true,
+        footerHeading = "%nExamples:%n", footer = {
+                "  chunked-upload backstop s3://media/ --abort-after 7d",
+                "  chunked-upload backstop gs://backups --abort-after 2d --check"},
+        aliases = "lifecycle",
         description = "Install (or --check) the store's backstop that frees abandoned uploads"
         + " after a duration.")
 final class BackstopCommand implements Callable<Integer> {

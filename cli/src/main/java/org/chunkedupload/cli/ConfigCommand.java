@@ -7,12 +7,19 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Spec;
 
 /** {@code config show}: the effective configuration (file, then environment), secrets masked. */
-@Command(name = "config", description = "Show the effective configuration.",
+@Command(name = "config", mixinStandardHelpOptions = true,
+        footerHeading = "%nExamples:%n", footer = {
+                "  chunked-upload config show --config upload.properties"},
+        description = "Show the effective configuration.",
         subcommands = ConfigCommand.Show.class)
 final class ConfigCommand {
 
     /** {@code config show [--config FILE]}. */
-    @Command(name = "show", description = "Print the effective configuration with the source of each value; secrets"
+    @Command(name = "show", mixinStandardHelpOptions = true,
+        footerHeading = "%nExamples:%n", footer = {
+                "  chunked-upload config show --config upload.properties",
+                "  CHUNKED_UPLOAD_PROVIDER=fs chunked-upload config show"},
+        description = "Print the effective configuration with the source of each value; secrets"
             + " are masked.")
     static final class Show implements Callable<Integer> {
         @Mixin

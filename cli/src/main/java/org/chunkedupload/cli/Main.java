@@ -17,9 +17,16 @@ import picocli.CommandLine.Command;
  */
 @Command(name = "chunked-upload", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
         description = "Chunked (multipart) uploads to object stores through one provider-neutral API.",
-        subcommands = {PutCommand.class, ResumeCommand.class, PendingCommand.class, SweepCommand.class, AbortCommand.class, ProvidersCommand.class,
-                ConfigCommand.class, TckCommand.class, BackstopCommand.class},
-        footer = {"", "Exit codes: 0 ok, 1 store failure, 2 bad input, 3 precondition failed, 4 no such upload,"
+        subcommands = {PutCommand.class, ResumeCommand.class, PendingCommand.class, SweepCommand.class, AbortCommand.class,
+                ProvidersCommand.class, ConfigCommand.class, TckCommand.class, BackstopCommand.class, CompletionCommand.class,
+                CommandLine.HelpCommand.class},
+        footerHeading = "%nExamples:%n",
+        footer = {"  chunked-upload put big.iso fs://isos/big.iso              # the embedded store under ./chunked-store",
+                "  chunked-upload put video.mp4 s3://media/video.mp4 -o region=eu-west-1",
+                "  chunked-upload pending s3://media/ --older-than 7d        # what unfinished uploads hold",
+                "  chunked-upload help put                                   # every command has --help",
+                "",
+                "Exit codes: 0 ok, 1 store failure, 2 bad input, 3 precondition failed, 4 no such upload,"
                 + " 130 interrupted by Ctrl-C (143 SIGTERM, 129 SIGHUP) after the upload was aborted or kept."})
 public final class Main {
     static final int OK = 0;

@@ -16,7 +16,11 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /** {@code pending PREFIX}: lists unfinished uploads, their age and the bytes they hold. */
-@Command(name = "pending", description = "List unfinished uploads under TARGET_PREFIX with age and bytes held.")
+@Command(name = "pending", mixinStandardHelpOptions = true,
+        footerHeading = "%nExamples:%n", footer = {
+                "  chunked-upload pending s3://media/ --older-than 7d",
+                "  chunked-upload pending fs://demo --json"},
+        description = "List unfinished uploads under TARGET_PREFIX with age and bytes held.")
 final class PendingCommand implements Callable<Integer> {
     @Parameters(index = "0", paramLabel = "TARGET_PREFIX", description = "scheme://bucket[/key-prefix]")
     String prefix;

@@ -10,7 +10,11 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Spec;
 
 /** {@code providers}: lists installed providers, their settings and, where they open offline, their capabilities. */
-@Command(name = "providers", description = "List installed providers with their settings and capabilities.")
+@Command(name = "providers", mixinStandardHelpOptions = true,
+        footerHeading = "%nExamples:%n", footer = {
+                "  chunked-upload providers",
+                "  chunked-upload providers --config upload.properties"},
+        description = "List installed providers with their settings and capabilities.")
 final class ProvidersCommand implements Callable<Integer> {
     @Mixin
     BackendOptions backendOptions;

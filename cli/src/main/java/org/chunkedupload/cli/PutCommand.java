@@ -20,7 +20,12 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /** {@code put FILE TARGET}: uploads a file (or standard input) in parallel parts, showing progress. */
-@Command(name = "put", description = "Upload FILE (or - for standard input) to TARGET (scheme://bucket/key, or a bare"
+@Command(name = "put", mixinStandardHelpOptions = true,
+        footerHeading = "%nExamples:%n", footer = {
+                "  chunked-upload put big.iso fs://isos/big.iso",
+                "  chunked-upload put video.mp4 s3://media/2026/video.mp4 --part-size 64MiB --concurrency 8 -o region=eu-west-1",
+                "  tar c dir | chunked-upload put - gs://backups/dir.tar --content-type application/x-tar"},
+        description = "Upload FILE (or - for standard input) to TARGET (scheme://bucket/key, or a bare"
         + " key with --config) in parallel parts.")
 final class PutCommand implements Callable<Integer> {
     @Parameters(index = "0", paramLabel = "FILE", description = "The file to upload, or - to read standard input.")

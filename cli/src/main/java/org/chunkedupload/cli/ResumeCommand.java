@@ -13,7 +13,11 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /** {@code resume JOURNAL}: finishes an interrupted {@code put --journal}. */
-@Command(name = "resume", description = "Finish an interrupted 'put --journal JOURNAL': upload only the missing parts, then complete.")
+@Command(name = "resume", mixinStandardHelpOptions = true,
+        footerHeading = "%nExamples:%n", footer = {
+                "  chunked-upload put big.iso s3://isos/big.iso --journal big.journal --keep-on-failure",
+                "  chunked-upload resume big.journal"},
+        description = "Finish an interrupted 'put --journal JOURNAL': upload only the missing parts, then complete.")
 final class ResumeCommand implements Callable<Integer> {
     @Parameters(index = "0", paramLabel = "JOURNAL", description = "The journal written by put --journal.")
     Path journal;

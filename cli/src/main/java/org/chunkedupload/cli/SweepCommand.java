@@ -24,7 +24,11 @@ import picocli.CommandLine.Spec;
  * that began longer ago than D, and prints what it freed. An upload whose abort fails is reported
  * and the sweep goes on; the exit code is then 1.
  */
-@Command(name = "sweep", description = "Abort unfinished uploads under TARGET_PREFIX older than a duration; print what"
+@Command(name = "sweep", mixinStandardHelpOptions = true,
+        footerHeading = "%nExamples:%n", footer = {
+                "  chunked-upload sweep s3://media/ --older-than 7d --dry-run",
+                "  chunked-upload sweep gs://backups --older-than 2d"},
+        description = "Abort unfinished uploads under TARGET_PREFIX older than a duration; print what"
         + " was freed.")
 final class SweepCommand implements Callable<Integer> {
     @Parameters(index = "0", paramLabel = "TARGET_PREFIX", description = "scheme://bucket[/key-prefix]")

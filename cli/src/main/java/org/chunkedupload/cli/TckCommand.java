@@ -30,7 +30,11 @@ import picocli.CommandLine.Spec;
  * conformance report: {@code conformance.md} (every rule passed, failed with the reason and what
  * to check, or skipped with the missing capability) and JUnit XML. Exits 1 when a MUST rule fails.
  */
-@Command(name = "tck", description = "Run the compatibility kit against the configured backend; write a conformance"
+@Command(name = "tck", mixinStandardHelpOptions = true,
+        footerHeading = "%nExamples:%n", footer = {
+                "  chunked-upload tck --config s3.properties --report build/tck",
+                "  chunked-upload tck --config my-store.properties --deviation LIST-03=\"listing is eventual\""},
+        description = "Run the compatibility kit against the configured backend; write a conformance"
         + " report (Markdown and JUnit XML). Exit 1 when a MUST rule fails.")
 final class TckCommand implements Callable<Integer> {
     @Mixin
