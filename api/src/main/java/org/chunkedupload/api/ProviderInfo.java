@@ -43,6 +43,11 @@ public final class ProviderInfo {
         return configKeys;
     }
 
+    /** @return what the provider's backends can do before settings narrow it, if the provider says */
+    public java.util.Optional<Capabilities> capabilities() {
+        return provider.capabilities();
+    }
+
     /**
      * @param name a setting name
      * @return whether the provider accepts it

@@ -34,4 +34,13 @@ public interface StorageProvider {
      * @throws ConfigurationException when a setting is missing or invalid, naming the setting
      */
     ProviderBackend open(BackendConfig config);
+
+    /**
+     * @return what backends of this provider can do before any setting is known (a setting may narrow
+     *     it: an open backend's {@code capabilities()} is authoritative), or empty when that cannot be
+     *     said without settings; shown by {@code chunked-upload providers}
+     */
+    default java.util.Optional<org.chunkedupload.api.Capabilities> capabilities() {
+        return java.util.Optional.empty();
+    }
 }

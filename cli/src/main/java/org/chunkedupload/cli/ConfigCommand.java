@@ -35,8 +35,12 @@ final class ConfigCommand {
                 throw new IllegalArgumentException("no configuration: give --config FILE or set CHUNKED_UPLOAD_PROVIDER");
             }
             c.describe().forEach(spec.commandLine().getOut()::println);
-            try (var backend = backendOptions.open(c.provider())) {
-                spec.commandLine().getOut().println("# provider " + c.provider() + " accepts these settings");
+            var out = spec.commandLine().getOut();
+            out.println("# provider " + c.provider() + " accepts these settings (" + c.provider() + ".<setting> in the"
+                    + " file, CHUNKED_UPLOAD_" + c.provider().toUpperCase(java.util.Locale.ROOT) + "_<SETTING>, or -o):");
+            for (var k : backendOptions.registry().require(c.provider()).configKeys()) {
+                out.println("#   " + k.name() + (k.defaultValue() == null ? "" : " (default " + k.defaultValue() + ")")
+                        + (k.secret() ? " [secret]" : "") + ": " + k.description());
             }
             return Main.OK;
         }

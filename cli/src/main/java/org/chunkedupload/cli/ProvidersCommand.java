@@ -33,10 +33,17 @@ final class ProvidersCommand implements Callable<Integer> {
                         + (k.defaultValue() == null ? "" : " (default " + k.defaultValue() + ")")
                         + (k.secret() ? " [secret]" : ""));
             }
-            try (StorageBackend b = backendOptions.open(p.id())) {
-                out.println("    capabilities: " + b.capabilities());
-            } catch (RuntimeException e) {
-                out.println("    capabilities: unavailable until configured (" + Main.message(e) + ")");
+            var caps = p.capabilities();
+            if (caps.isPresent()) {
+                out.println("    capabilities (settings may narrow them):");
+                CapabilityWords.describe(caps.get()).forEach(l -> out.println("      " + l));
+            } else {
+                try (StorageBackend b = backendOptions.open(p.id())) {
+                    out.println("    capabilities:");
+                    CapabilityWords.describe(b.capabilities()).forEach(l -> out.println("      " + l));
+                } catch (RuntimeException e) {
+                    out.println("    capabilities: known once configured (" + Main.message(e) + ")");
+                }
             }
         }
         for (String e : registry.loadErrors()) {

@@ -76,6 +76,11 @@ public final class AzureProvider implements StorageProvider {
     }
 
     @Override
+    public java.util.Optional<org.chunkedupload.api.Capabilities> capabilities() {
+        return java.util.Optional.of(AzureBackend.CAPABILITIES);
+    }
+
+    @Override
     public ProviderBackend open(BackendConfig config) {
         return new AzureBackend(AzureSettings.from(config));
     }

@@ -46,6 +46,11 @@ public final class FilesystemProvider implements StorageProvider {
     }
 
     @Override
+    public java.util.Optional<org.chunkedupload.api.Capabilities> capabilities() {
+        return java.util.Optional.of(FilesystemBackend.CAPABILITIES);
+    }
+
+    @Override
     public ProviderBackend open(BackendConfig config) {
         String rootText = config.get("root").orElse("./chunked-store");
         Path root;

@@ -71,6 +71,11 @@ public final class GcsProvider implements StorageProvider {
     }
 
     @Override
+    public java.util.Optional<org.chunkedupload.api.Capabilities> capabilities() {
+        return java.util.Optional.of(GcsBackend.CAPABILITIES);
+    }
+
+    @Override
     public ProviderBackend open(BackendConfig config) {
         return new GcsBackend(GcsSettings.from(config));
     }

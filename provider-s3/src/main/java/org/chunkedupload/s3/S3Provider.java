@@ -43,6 +43,11 @@ public final class S3Provider implements StorageProvider {
     }
 
     @Override
+    public java.util.Optional<org.chunkedupload.api.Capabilities> capabilities() {
+        return java.util.Optional.of(S3Backend.CAPABILITIES);
+    }
+
+    @Override
     public ProviderBackend open(BackendConfig config) {
         return new S3Backend(S3Settings.from(config));
     }
