@@ -5,6 +5,7 @@ module org.chunkedupload.cli {
     requires org.junit.platform.launcher;
     requires org.junit.platform.reporting;
     requires info.picocli;
+    requires com.fasterxml.jackson.core;
     requires jdk.unsupported;
 
     opens org.chunkedupload.cli to info.picocli;

@@ -23,6 +23,9 @@ final class AbortCommand implements Callable<Integer> {
     @Option(names = "--upload-id", required = true, paramLabel = "ID", description = "The upload id (see 'pending').")
     String uploadId;
 
+    @Option(names = "--json", description = "Print the result as one JSON object (schema chunked-upload.abort/1).")
+    boolean json;
+
     @Mixin
     BackendOptions backendOptions;
 
@@ -34,6 +37,16 @@ final class AbortCommand implements Callable<Integer> {
         ObjectTarget t = ObjectTarget.parse(target);
         try (StorageBackend backend = backendOptions.open(t.scheme())) {
             backend.resume(UploadHandle.of(t.scheme(), t.bucket(), t.key(), uploadId)).abort();
+        }
+        if (json) {
+            Json.line(spec.commandLine().getOut(), "chunked-upload.abort/1", g -> {
+                g.writeStringField("provider", t.scheme());
+                g.writeStringField("bucket", t.bucket());
+                g.writeStringField("key", t.key());
+                g.writeStringField("uploadId", uploadId);
+                g.writeBooleanField("aborted", true);
+            });
+            return Main.OK;
         }
         spec.commandLine().getOut().println("aborted upload " + uploadId + " of " + t);
         return Main.OK;

@@ -38,6 +38,9 @@ final class BackstopCommand implements Callable<Integer> {
     @Option(names = "--check", description = "Only report what is in place; change nothing.")
     boolean check;
 
+    @Option(names = "--json", description = "Print one JSON object (schema chunked-upload.backstop/1).")
+    boolean json;
+
     @Mixin
     BackendOptions backendOptions;
 
@@ -52,14 +55,34 @@ final class BackstopCommand implements Callable<Integer> {
         try (StorageBackend store = backendOptions.open(p.scheme())) {
             UploadBackstop backstop = store.backstop().orElse(null);
             if (backstop == null) {
-                out.println("provider " + p.scheme() + " has no backstop of its own for abandoned uploads: run"
-                        + " 'chunked-upload sweep " + prefix + " --older-than " + abortAfter + "' on a schedule instead");
+                String says = "provider " + p.scheme() + " has no backstop of its own for abandoned uploads: run"
+                        + " 'chunked-upload sweep " + prefix + " --older-than " + abortAfter + "' on a schedule instead";
+                if (json) {
+                    print(out, p, d, new UploadBackstop.Status(false, says));
+                } else {
+                    out.println(says);
+                }
                 return Main.FAILED;
             }
             UploadBackstop.Status s = check ? backstop.check(p.bucket(), p.prefix(), d)
                     : backstop.install(p.bucket(), p.prefix(), d);
-            out.println((s.inPlace() ? "in place: " : "MISSING: ") + s.description());
+            if (json) {
+                print(out, p, d, s);
+            } else {
+                out.println((s.inPlace() ? "in place: " : "MISSING: ") + s.description());
+            }
             return s.inPlace() ? Main.OK : Main.FAILED;
         }
+    }
+
+    private static void print(java.io.PrintWriter out, ObjectPrefix p, Duration d, UploadBackstop.Status s) {
+        Json.line(out, "chunked-upload.backstop/1", g -> {
+            g.writeStringField("provider", p.scheme());
+            g.writeStringField("bucket", p.bucket());
+            g.writeStringField("prefix", p.prefix());
+            g.writeNumberField("abortAfterSeconds", d.toSeconds());
+            g.writeBooleanField("inPlace", s.inPlace());
+            g.writeStringField("description", s.description());
+        });
     }
 }

@@ -22,6 +22,9 @@ final class ConfigCommand {
         description = "Print the effective configuration with the source of each value; secrets"
             + " are masked.")
     static final class Show implements Callable<Integer> {
+        @picocli.CommandLine.Option(names = "--json", description = "Print one JSON object (schema chunked-upload.config/1).")
+        boolean json;
+
         @Mixin
         BackendOptions backendOptions;
 
@@ -34,8 +37,29 @@ final class ConfigCommand {
             if (c == null) {
                 throw new IllegalArgumentException("no configuration: give --config FILE or set CHUNKED_UPLOAD_PROVIDER");
             }
-            c.describe().forEach(spec.commandLine().getOut()::println);
             var out = spec.commandLine().getOut();
+            if (json) {
+                Json.line(out, "chunked-upload.config/1", g -> {
+                    g.writeStringField("provider", c.provider());
+                    Json.str(g, "bucket", c.bucket());
+                    g.writeArrayFieldStart("settings");
+                    for (ToolkitConfig.Entry e : c.entries()) {
+                        g.writeStartObject();
+                        g.writeStringField("key", e.key());
+                        g.writeStringField("value", e.value());
+                        g.writeStringField("source", e.source());
+                        g.writeEndObject();
+                    }
+                    g.writeEndArray();
+                    g.writeArrayFieldStart("accepted");
+                    for (var k : backendOptions.registry().require(c.provider()).configKeys()) {
+                        Json.setting(g, k);
+                    }
+                    g.writeEndArray();
+                });
+                return Main.OK;
+            }
+            c.describe().forEach(out::println);
             out.println("# provider " + c.provider() + " accepts these settings (" + c.provider() + ".<setting> in the"
                     + " file, CHUNKED_UPLOAD_" + c.provider().toUpperCase(java.util.Locale.ROOT) + "_<SETTING>, or -o):");
             for (var k : backendOptions.registry().require(c.provider()).configKeys()) {

@@ -25,7 +25,7 @@ final class PendingCommand implements Callable<Integer> {
     @Parameters(index = "0", paramLabel = "TARGET_PREFIX", description = "scheme://bucket[/key-prefix]")
     String prefix;
 
-    @Option(names = "--json", description = "Print JSON lines instead of a table.")
+    @Option(names = "--json", description = "One JSON object per upload (schema chunked-upload.pending/1, docs/cli-json.md).")
     boolean json;
 
     @Option(names = "--older-than", paramLabel = "DURATION",
@@ -57,11 +57,7 @@ final class PendingCommand implements Callable<Integer> {
             total += Math.max(bytes, 0);
             Duration age = u.initiated() == null ? null : Duration.between(u.initiated(), now);
             if (json) {
-                out.printf(Locale.ROOT, "{\"key\":%s,\"uploadId\":%s,\"initiated\":%s,\"ageSeconds\":%s,\"bytesHeld\":%s,"
-                                + "\"handle\":%s}%n", Json.str(u.key()), Json.str(u.uploadId()),
-                        u.initiated() == null ? "null" : Json.str(u.initiated().toString()),
-                        age == null ? "null" : age.toSeconds(), bytes < 0 ? "null" : bytes,
-                        Json.str(u.handle().serialize()));
+                Json.line(out, "chunked-upload.pending/1", g -> Json.upload(g, u, now));
             } else {
                 out.printf(Locale.ROOT, "%-40s  %-34s  %10s  %12s%n", u.key(), u.uploadId(),
                         age == null ? "?" : Durations.human(age), bytes < 0 ? "?" : Sizes.format(bytes));

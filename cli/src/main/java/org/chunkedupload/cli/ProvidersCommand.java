@@ -16,6 +16,10 @@ import picocli.CommandLine.Spec;
                 "  chunked-upload providers --config upload.properties"},
         description = "List installed providers with their settings and capabilities.")
 final class ProvidersCommand implements Callable<Integer> {
+    @picocli.CommandLine.Option(names = "--json", description = "One JSON object per provider (schema"
+            + " chunked-upload.providers/1).")
+    boolean json;
+
     @Mixin
     BackendOptions backendOptions;
 
@@ -27,6 +31,24 @@ final class ProvidersCommand implements Callable<Integer> {
         var out = spec.commandLine().getOut();
         ProviderRegistry registry = backendOptions.registry();
         for (ProviderInfo p : registry.providers()) {
+            if (json) {
+                Json.line(out, "chunked-upload.providers/1", g -> {
+                    g.writeStringField("id", p.id());
+                    g.writeStringField("description", p.description());
+                    g.writeArrayFieldStart("settings");
+                    for (ConfigKey k : p.configKeys()) {
+                        Json.setting(g, k);
+                    }
+                    g.writeEndArray();
+                    g.writeFieldName("capabilities");
+                    if (p.capabilities().isPresent()) {
+                        Json.capabilities(g, p.capabilities().get());
+                    } else {
+                        g.writeNull();
+                    }
+                });
+                continue;
+            }
             out.println(p.id() + "  " + p.description());
             for (ConfigKey k : p.configKeys()) {
                 out.println("    -o " + k.name() + "=...  " + k.description()

@@ -104,7 +104,7 @@ final class PutCommand implements Callable<Integer> {
             Transfer tr = stdin ? uploader.start(backend, System.in, t) : uploader.start(backend, path, t);
             UploadResult r = TransferOptions.await(tr, spec.commandLine().getErr(), transfer.quiet, keepOnFailure, journal,
                     backendOptions.endpoint(t.scheme()));
-            TransferOptions.printResult(out, stdin ? "stdin" : file, r, tr);
+            TransferOptions.printResult(out, stdin ? "stdin" : file, r, tr, transfer.json);
             return Main.OK;
         }
     }

@@ -42,7 +42,7 @@ final class ResumeCommand implements Callable<Integer> {
             Transfer t = transfer.builder(backendOptions.transferDefaults()).keepOnFailure(keepOnFailure).build().resume(backend, journal);
             UploadResult r = TransferOptions.await(t, spec.commandLine().getErr(), transfer.quiet, keepOnFailure, journal,
                     backendOptions.endpoint(provider));
-            TransferOptions.printResult(spec.commandLine().getOut(), journaled.getValue().toString(), r, t);
+            TransferOptions.printResult(spec.commandLine().getOut(), journaled.getValue().toString(), r, t, transfer.json);
         }
         return Main.OK;
     }

@@ -41,7 +41,7 @@ final class SweepCommand implements Callable<Integer> {
     @Option(names = "--dry-run", description = "List what would be aborted; abort nothing.")
     boolean dryRun;
 
-    @Option(names = "--json", description = "Print JSON lines instead of a table.")
+    @Option(names = "--json", description = "One JSON object per upload (schema chunked-upload.sweep/1, docs/cli-json.md).")
     boolean json;
 
     @Mixin
@@ -76,6 +76,13 @@ final class SweepCommand implements Callable<Integer> {
                         failures++;
                         err.println("chunked-upload: could not abort " + u.key() + " (" + u.uploadId() + "): "
                                 + Main.message(e));
+                        if (json) {
+                            Json.line(out, "chunked-upload.sweep/1", g -> {
+                                Json.upload(g, u, Instant.now());
+                                g.writeBooleanField("aborted", false);
+                                g.writeStringField("error", Main.message(e));
+                            });
+                        }
                         continue;
                     }
                 }
@@ -83,10 +90,11 @@ final class SweepCommand implements Callable<Integer> {
                 freed += Math.max(0, u.bytesHeld().orElse(0));
                 String ageText = Durations.human(Duration.between(u.initiated(), Instant.now()));
                 if (json) {
-                    out.printf(Locale.ROOT, "{\"key\":%s,\"uploadId\":%s,\"ageSeconds\":%d,\"bytesHeld\":%s,\"aborted\":%s}%n",
-                            Json.str(u.key()), Json.str(u.uploadId()),
-                            Duration.between(u.initiated(), Instant.now()).toSeconds(),
-                            u.bytesHeld().isPresent() ? Long.toString(u.bytesHeld().getAsLong()) : "null", !dryRun);
+                    Json.line(out, "chunked-upload.sweep/1", g -> {
+                        Json.upload(g, u, Instant.now());
+                        g.writeBooleanField("aborted", !dryRun);
+                        g.writeNullField("error");
+                    });
                 } else {
                     out.printf(Locale.ROOT, "%s %-40s  %-34s  %10s  %12s%n", dryRun ? "would abort" : "aborted",
                             u.key(), u.uploadId(), ageText,

@@ -37,6 +37,10 @@ import picocli.CommandLine.Spec;
         description = "Run the compatibility kit against the configured backend; write a conformance"
         + " report (Markdown and JUnit XML). Exit 1 when a MUST rule fails.")
 final class TckCommand implements Callable<Integer> {
+    @picocli.CommandLine.Option(names = "--json", description = "Print the summary as one JSON object (schema"
+            + " chunked-upload.tck/1).")
+    boolean json;
+
     @Mixin
     BackendOptions backendOptions;
 
@@ -92,8 +96,21 @@ final class TckCommand implements Callable<Integer> {
                 out.println("FAILED  " + o.rule() + ": " + o.detail() + (o.hint().isEmpty() ? "" : " — check: " + o.hint()));
             }
         }
-        out.printf("provider %s, bucket %s: %d rules, %d passed, %d failed, %d skipped, %d deviations%nreport: %s%n",
-                c.provider(), b, all.size(), passed, failed, skipped, deviations, md);
+        if (json) {
+            Json.line(out, "chunked-upload.tck/1", g -> {
+                g.writeStringField("provider", c.provider());
+                g.writeStringField("bucket", b);
+                g.writeNumberField("rules", all.size());
+                g.writeNumberField("passed", passed);
+                g.writeNumberField("failed", failed);
+                g.writeNumberField("skipped", skipped);
+                g.writeNumberField("deviations", deviations);
+                g.writeStringField("report", md.toString());
+            });
+        } else {
+            out.printf("provider %s, bucket %s: %d rules, %d passed, %d failed, %d skipped, %d deviations%nreport: %s%n",
+                    c.provider(), b, all.size(), passed, failed, skipped, deviations, md);
+        }
         return mustFailed > 0 ? Main.FAILED : Main.OK;
     }
 

@@ -52,6 +52,10 @@ final class TransferOptions {
     @Option(names = "--quiet", description = "No progress output.")
     boolean quiet;
 
+    @Option(names = "--json", description = "Print the result as one JSON object (schema chunked-upload.put/1,"
+            + " docs/cli-json.md).")
+    boolean json;
+
     /**
      * @param base the configuration's transfer settings ({@link TransferSettings#DEFAULTS} without one)
      * @return the settings with this command line's options applied over them
@@ -145,9 +149,26 @@ final class TransferOptions {
                 : "upload " + h.uploadId() + " of " + h.target() + " may still hold parts: free it with " + abort;
     }
 
-    static void printResult(PrintWriter out, String source, UploadResult r, Transfer t) {
+    static void printResult(PrintWriter out, String source, UploadResult r, Transfer t, boolean json) {
         Duration d = t.progress().elapsed();
         double secs = Math.max(d.toNanos() / 1e9, 1e-9);
+        if (json) {
+            Json.line(out, "chunked-upload.put/1", g -> {
+                g.writeStringField("source", source);
+                g.writeStringField("provider", r.target().scheme());
+                g.writeStringField("bucket", r.target().bucket());
+                g.writeStringField("key", r.target().key());
+                g.writeNumberField("size", r.size());
+                g.writeNumberField("parts", r.partCount());
+                Json.str(g, "etag", r.etag());
+                Json.str(g, "versionId", r.versionId());
+                Json.str(g, "crc32c", r.checksum() == null ? null : r.checksum().hex());
+                g.writeNumberField("retries", t.progress().retries());
+                g.writeNumberField("elapsedSeconds", secs);
+                g.writeNumberField("bytesPerSecond", (long) (r.size() / secs));
+            });
+            return;
+        }
         out.printf(Locale.ROOT, "uploaded %s -> %s%n  size      %d bytes (%s) in %d parts%n"
                         + "  checksum  %s%n  etag      %s%n  retries   %d%n  elapsed   %.2f s (%s/s)%n",
                 source, r.target(), r.size(), Sizes.format(r.size()), r.partCount(),

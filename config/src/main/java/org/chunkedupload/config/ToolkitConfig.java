@@ -260,34 +260,49 @@ public final class ToolkitConfig {
     }
 
     /**
-     * @return the effective configuration, one {@code key = value  (source)} line each, secrets
-     *     masked as {@code ****}
+     * One effective setting.
+     *
+     * @param key the configuration key (a provider's settings as {@code <provider>.<setting>})
+     * @param value the value, {@code ****} for a secret
+     * @param source where it came from: the file's name, {@code environment}, or {@code default}
      */
-    public List<String> describe() {
-        List<String> out = new ArrayList<>();
-        out.add(line("provider", provider));
-        out.add(line("bucket", bucket == null ? "(none)" : bucket));
+    public record Entry(String key, String value, String source) {
+    }
+
+    /** @return the effective configuration, secrets masked as {@code ****} */
+    public List<Entry> entries() {
+        List<Entry> out = new ArrayList<>();
+        out.add(entry("provider", provider));
+        out.add(entry("bucket", bucket == null ? "(none)" : bucket));
         ProviderInfo p = registry.require(provider);
         for (ConfigKey c : p.configKeys()) {
             String v = settings.get(c.name());
             if (v != null) {
-                out.add(line(provider + "." + c.name(), c.secret() ? "****" : v));
+                out.add(entry(provider + "." + c.name(), c.secret() ? "****" : v));
             }
         }
-        out.add(line("part-size", transfer.partSize() == 0 ? "auto" : ByteSizes.format(transfer.partSize())));
-        out.add(line("concurrency", Integer.toString(transfer.concurrency())));
-        out.add(line("checksum", transfer.checksum().toString()));
-        out.add(line("retries", Integer.toString(transfer.retries())));
-        out.add(line("retry-base-delay", Durations.human(transfer.retryBaseDelay())));
-        out.add(line("retry-max-delay", Durations.human(transfer.retryMaxDelay())));
-        out.add(line("retry-deadline", Durations.human(transfer.retryDeadline())));
-        out.add(line("stall-timeout", Durations.human(transfer.stallTimeout())));
-        out.add(line("journal-dir", transfer.journalDir() == null ? "(none)" : transfer.journalDir().toString()));
+        out.add(entry("part-size", transfer.partSize() == 0 ? "auto" : ByteSizes.format(transfer.partSize())));
+        out.add(entry("concurrency", Integer.toString(transfer.concurrency())));
+        out.add(entry("checksum", transfer.checksum().toString()));
+        out.add(entry("retries", Integer.toString(transfer.retries())));
+        out.add(entry("retry-base-delay", Durations.human(transfer.retryBaseDelay())));
+        out.add(entry("retry-max-delay", Durations.human(transfer.retryMaxDelay())));
+        out.add(entry("retry-deadline", Durations.human(transfer.retryDeadline())));
+        out.add(entry("stall-timeout", Durations.human(transfer.stallTimeout())));
+        out.add(entry("journal-dir", transfer.journalDir() == null ? "(none)" : transfer.journalDir().toString()));
         return out;
     }
 
-    private String line(String key, String value) {
-        return key + " = " + value + "  (" + sources.getOrDefault(key, "default") + ")";
+    /**
+     * @return the effective configuration, one {@code key = value  (source)} line each, secrets
+     *     masked as {@code ****}
+     */
+    public List<String> describe() {
+        return entries().stream().map(e -> e.key() + " = " + e.value() + "  (" + e.source() + ")").toList();
+    }
+
+    private Entry entry(String key, String value) {
+        return new Entry(key, value, sources.getOrDefault(key, "default"));
     }
 
     @Override
