@@ -1,23 +1,27 @@
 package org.chunkedupload.cli;
 
+import java.io.File;
 import java.io.PrintWriter;
-import java.util.Locale;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.function.Supplier;
 import org.chunkedupload.transfer.TransferProgress;
 
 /**
- * Polls a transfer's progress: on a terminal, a bar rewritten in place twice a second; otherwise
- * one plain line every five seconds, so logs stay readable. The rate shown is the current one (over
- * the last interval), not the average.
+ * Shows a transfer's progress on standard error: when standard error is a terminal, one line
+ * redrawn in place twice a second, fitted to the terminal's width (read again every few seconds, so
+ * a resized window is followed); otherwise one plain line every five seconds, so logs stay readable.
+ * Nothing with {@code --quiet}. See {@link ProgressLine} for what the line holds.
  */
 final class ProgressPrinter implements AutoCloseable {
     private final PrintWriter err;
-    private final boolean terminal = System.console() != null;
+    private final boolean terminal = stderrIsTerminal();
     private final Supplier<TransferProgress> source;
     private final Thread thread;
+    private final ProgressLine line = new ProgressLine();
     private volatile boolean succeeded;
-    private long lastBytes;
-    private long lastNanos = System.nanoTime();
+    private int width = terminal ? columns() : 0;
+    private long widthRead = System.nanoTime();
 
     ProgressPrinter(PrintWriter err, boolean quiet, Supplier<TransferProgress> source) {
         this.err = err;
@@ -26,6 +30,35 @@ final class ProgressPrinter implements AutoCloseable {
         if (thread != null) {
             thread.setDaemon(true);
             thread.start();
+        }
+    }
+
+    /** @return whether file descriptor 2 is a terminal (Linux: /proc), else whether there is a console */
+    static boolean stderrIsTerminal() {
+        try {
+            String target = Files.readSymbolicLink(Path.of("/proc/self/fd/2")).toString();
+            return target.startsWith("/dev/pts/") || target.startsWith("/dev/tty");
+        } catch (Exception e) {
+            return System.console() != null;
+        }
+    }
+
+    /** @return the terminal's width: stty on the controlling terminal, else $COLUMNS, else 80 */
+    static int columns() {
+        try {
+            Process p = new ProcessBuilder("stty", "size").redirectInput(new File("/dev/tty"))
+                    .redirectError(ProcessBuilder.Redirect.DISCARD).start();
+            String out = new String(p.getInputStream().readAllBytes()).trim();
+            if (p.waitFor() == 0 && out.matches("\\d+ \\d+")) {
+                return Math.max(20, Integer.parseInt(out.split(" ")[1]));
+            }
+        } catch (Exception e) {
+            // no terminal to ask
+        }
+        try {
+            return Math.max(20, Integer.parseInt(System.getenv().getOrDefault("COLUMNS", "80")));
+        } catch (NumberFormatException e) {
+            return 80;
         }
     }
 
@@ -43,25 +76,15 @@ final class ProgressPrinter implements AutoCloseable {
 
     private synchronized void print(boolean last) {
         TransferProgress p = source.get();
-        long now = System.nanoTime();
-        double rate = (p.bytesSent() - lastBytes) / Math.max((now - lastNanos) / 1e9, 1e-3);
-        if (last) {
-            rate = p.bytesPerSecond();
-        }
-        lastBytes = p.bytesSent();
-        lastNanos = now;
-        long total = p.bytesTotal();
-        double pct = total > 0 ? Math.min(100.0, 100.0 * p.bytesSent() / total) : total == 0 ? 100 : -1;
-        String parts = p.partsTotal() < 0 ? p.partsDone() + " parts" : p.partsDone() + "/" + p.partsTotal() + " parts";
-        String body = String.format(Locale.ROOT, "%s / %s  %s  %s/s  %d retries", Sizes.format(p.bytesSent()),
-                total < 0 ? "?" : Sizes.format(total), parts, Sizes.format(rate), p.retries());
         if (terminal) {
-            int width = 30;
-            int filled = pct < 0 ? 0 : (int) (pct / 100 * width);
-            err.printf(Locale.ROOT, "\r[%s%s] %s  %s   %s", "#".repeat(filled), ".".repeat(width - filled),
-                    pct < 0 ? "  ?%" : String.format(Locale.ROOT, "%3.0f%%", pct), body, last ? "\n" : "");
+            if (System.nanoTime() - widthRead > 3_000_000_000L) {
+                width = columns();
+                widthRead = System.nanoTime();
+            }
+            // one column to spare: a line exactly as wide as the terminal wraps on some terminals
+            err.print("\r" + line.render(p, width - 1, last) + "\u001b[K" + (last ? "\n" : ""));
         } else {
-            err.printf(Locale.ROOT, "progress: %s%s%n", pct < 0 ? "" : String.format(Locale.ROOT, "%.0f%%  ", pct), body);
+            err.println("progress: " + line.render(p, 0, last));
         }
         err.flush();
     }
