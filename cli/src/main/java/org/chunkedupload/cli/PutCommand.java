@@ -24,7 +24,8 @@ import picocli.CommandLine.Spec;
         footerHeading = "%nExamples:%n", footer = {
                 "  chunked-upload put big.iso fs://isos/big.iso",
                 "  chunked-upload put video.mp4 s3://media/2026/video.mp4 --part-size 64MiB --concurrency 8 -o region=eu-west-1",
-                "  tar c dir | chunked-upload put - gs://backups/dir.tar --content-type application/x-tar"},
+                "  tar c dir | chunked-upload put - gs://backups/dir.tar --content-type application/x-tar",
+                "  chunked-upload put photos/ s3://media/photos --recursive --include '**.jpg' --skip-existing"},
         description = "Upload FILE (or - for standard input) to TARGET (scheme://bucket/key, or a bare"
         + " key with --config) in parallel parts.")
 final class PutCommand implements Callable<Integer> {
@@ -40,6 +41,9 @@ final class PutCommand implements Callable<Integer> {
 
     @Mixin
     ObjectOptions object;
+
+    @Mixin
+    TreeOptions tree;
 
     @Option(names = "--journal", paramLabel = "PATH",
             description = "Keep a resume journal at PATH (owner-only, no credentials); see 'resume'.")
@@ -70,6 +74,14 @@ final class PutCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        if (tree.recursive) {
+            org.chunkedupload.api.ObjectPrefix p = org.chunkedupload.api.ObjectPrefix.parse(target);
+            try (StorageBackend backend = backendOptions.open(p.scheme())) {
+                Uploader u = transfer.settings(backendOptions.transferDefaults()).uploaderBuilder()
+                        .options(object.uploadOptions()).build();
+                return tree.upload(u, backend, Path.of(file), p, spec.commandLine().getOut(), spec.commandLine().getErr());
+            }
+        }
         ObjectTarget t = backendOptions.target(target);
         TransferSettings settings = transfer.settings(backendOptions.transferDefaults());
         boolean stdin = file.equals("-");

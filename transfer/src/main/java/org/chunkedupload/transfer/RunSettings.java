@@ -12,7 +12,12 @@ import org.jspecify.annotations.Nullable;
  * @param listener receives the transfer's events
  * @param keepOnFailure keep the upload for a resume instead of aborting it
  * @param stallTimeout how long a transfer may make no progress, or null for no limit
+ * @param budget parts in flight shared with other transfers (a directory upload), or null for none
  */
 record RunSettings(int concurrency, RetryPolicy retry, TransferListener listener, boolean keepOnFailure,
-                   @Nullable Duration stallTimeout) {
+                   @Nullable Duration stallTimeout, java.util.concurrent.@Nullable Semaphore budget) {
+    /** @return these settings, sharing {@code shared} as the budget of parts in flight */
+    RunSettings sharing(java.util.concurrent.Semaphore shared) {
+        return new RunSettings(concurrency, retry, listener, keepOnFailure, stallTimeout, shared);
+    }
 }

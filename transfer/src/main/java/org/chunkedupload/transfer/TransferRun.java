@@ -332,24 +332,15 @@ final class TransferRun {
                 }
                 attemptsStarted.incrementAndGet();
             }
-            TransferListener listener = settings.listener();
-            listener.onPartStarted(upload.handle(), partNumber, attempt);
-            long began = System.nanoTime();
             try {
-                // a re-openable source: a provider may read the part more than once (SDK retry, unsigned payload)
-                PartReceipt r = upload.uploadPart(partNumber, () -> new CountingInputStream(task.body().open(), sent),
-                        task.length(), checksum);
-                listener.onPartFinished(upload.handle(), partNumber, r.size(), Duration.ofNanos(System.nanoTime() - began),
-                        null);
+                PartReceipt r = PartAttempt.send(upload, task, attempt, checksum, sent, settings);
                 if (journal != null) {
                     journal.record(r);
                 }
                 done.incrementAndGet();
-                listener.onPartCompleted(r, progress());
+                settings.listener().onPartCompleted(r, progress());
                 return r;
             } catch (ChunkedUploadException e) {
-                listener.onPartFinished(upload.handle(), partNumber, task.length(),
-                        Duration.ofNanos(System.nanoTime() - began), e);
                 Duration waited = Duration.ofNanos(System.nanoTime() - start);
                 if (cancelled || workers.isShutdown() || !e.retryable() || attempt >= settings.retry().maxAttempts()
                         || waited.compareTo(settings.retry().deadline()) > 0) {

@@ -56,12 +56,23 @@ public final class Uploader {
     private final Path journal;
 
     private Uploader(Builder b) {
-        this.settings = new RunSettings(b.concurrency, b.retry, b.listener, b.keepOnFailure, b.stallTimeout);
-        this.partSize = b.partSize;
-        this.checksum = b.checksum;
-        this.precondition = b.precondition;
-        this.options = b.options;
-        this.journal = b.journal;
+        this(new RunSettings(b.concurrency, b.retry, b.listener, b.keepOnFailure, b.stallTimeout, null), b.partSize,
+                b.checksum, b.precondition, b.options, b.journal);
+    }
+
+    private Uploader(RunSettings settings, long partSize, ChecksumPolicy checksum, WritePrecondition precondition,
+                     UploadOptions options, Path journal) {
+        this.settings = settings;
+        this.partSize = partSize;
+        this.checksum = checksum;
+        this.precondition = precondition;
+        this.options = options;
+        this.journal = journal;
+    }
+
+    /** @return this uploader for one file of a tree: no journal of its own, parts in flight from {@code budget} */
+    Uploader forTreeFile(java.util.concurrent.Semaphore budget, WritePrecondition filePrecondition) {
+        return new Uploader(settings.sharing(budget), partSize, checksum, filePrecondition, options, null);
     }
 
     /** @return a builder: automatic part size, concurrency 4, {@link RetryPolicy#defaults()}, automatic checksum */
@@ -164,35 +175,17 @@ public final class Uploader {
         }));
     }
 
-    /**
-     * @param backend the store
-     * @param file the file
-     * @param target the target
-     * @return the result
-     * @see #start(StorageBackend, Path, ObjectTarget)
-     */
+    /** {@link #start(StorageBackend, Path, ObjectTarget)}, then {@link Transfer#join()}. */
     public UploadResult upload(StorageBackend backend, Path file, ObjectTarget target) {
         return start(backend, file, target).join();
     }
 
-    /**
-     * @param backend the store
-     * @param data the bytes
-     * @param target the target
-     * @return the result
-     * @see #start(StorageBackend, ByteBuffer, ObjectTarget)
-     */
+    /** {@link #start(StorageBackend, ByteBuffer, ObjectTarget)}, then {@link Transfer#join()}. */
     public UploadResult upload(StorageBackend backend, byte[] data, ObjectTarget target) {
         return start(backend, ByteBuffer.wrap(data), target).join();
     }
 
-    /**
-     * @param backend the store
-     * @param in the stream
-     * @param target the target
-     * @return the result
-     * @see #start(StorageBackend, InputStream, ObjectTarget)
-     */
+    /** {@link #start(StorageBackend, InputStream, ObjectTarget)}, then {@link Transfer#join()}. */
     public UploadResult upload(StorageBackend backend, InputStream in, ObjectTarget target) {
         return start(backend, in, target).join();
     }
