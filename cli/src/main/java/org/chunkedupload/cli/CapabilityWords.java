@@ -28,8 +28,9 @@ final class CapabilityWords {
         out.add("checksums the store verifies per part: " + (c.checksumAlgorithms().isEmpty() ? "none (the toolkit"
                 + " still checks each part's CRC-32C and the whole object's)" : c.checksumAlgorithms().stream()
                 .map(ChecksumAlgorithm::name).collect(Collectors.joining(", "))));
+        // the API's names, as the TCK's reports and Capabilities.Feature use them
         out.add("features: " + (c.features().isEmpty() ? "none beyond the contract" : c.features().stream()
-                .map(f -> f.name().toLowerCase(Locale.ROOT).replace('_', ' ')).collect(Collectors.joining(", "))));
+                .map(Enum::name).collect(Collectors.joining(", "))));
         out.add("object settings: content type, metadata" + c.objectSettings().stream()
                 .map(o -> ", " + o.name().toLowerCase(Locale.ROOT).replace('_', ' ')).collect(Collectors.joining())
                 + (c.providerOptions().isEmpty() ? "" : "; provider options " + String.join(", ", c.providerOptions())));
