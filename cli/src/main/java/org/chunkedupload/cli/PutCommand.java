@@ -46,7 +46,8 @@ final class PutCommand implements Callable<Integer> {
     TreeOptions tree;
 
     @Option(names = "--journal", paramLabel = "PATH",
-            description = "Keep a resume journal at PATH (owner-only, no credentials); see 'resume'.")
+            description = "Keep a resume journal at PATH (owner-only, no credentials); see 'resume'. With --recursive: a"
+                    + " directory; run the same command again to finish an interrupted tree.")
     Path journal;
 
     @Option(names = "--keep-on-failure", description = "On failure or Ctrl-C keep the upload for 'resume' instead of"
@@ -79,7 +80,8 @@ final class PutCommand implements Callable<Integer> {
             try (StorageBackend backend = backendOptions.open(p.scheme())) {
                 Uploader u = transfer.settings(backendOptions.transferDefaults()).uploaderBuilder()
                         .options(object.uploadOptions()).build();
-                return tree.upload(u, backend, Path.of(file), p, spec.commandLine().getOut(), spec.commandLine().getErr());
+                return tree.upload(u, backend, Path.of(file), p, journal, spec.commandLine().getOut(),
+                        spec.commandLine().getErr());
             }
         }
         ObjectTarget t = backendOptions.target(target);

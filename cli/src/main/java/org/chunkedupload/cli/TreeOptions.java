@@ -33,13 +33,16 @@ final class TreeOptions {
     boolean followLinks;
 
     /**
-     * Uploads the tree and prints one line per file that did not upload, then a summary.
+     * Uploads the tree and prints one line per file that did not upload, then a summary. With
+     * {@code --journal DIR} the same command run again after a crash skips the files done and resumes
+     * the files in flight.
      *
      * @return 0 when every file was uploaded or skipped, else 1
      */
-    int upload(Uploader uploader, StorageBackend backend, Path dir, ObjectPrefix prefix, PrintWriter out, PrintWriter err) {
+    int upload(Uploader uploader, StorageBackend backend, Path dir, ObjectPrefix prefix, Path journal, PrintWriter out,
+               PrintWriter err) {
         DirectoryUpload.Result r = DirectoryUpload.upload(uploader, backend, dir, prefix.bucket(), prefix.prefix(),
-                new DirectoryUpload.Options(includes, excludes, skipExisting, followLinks));
+                new DirectoryUpload.Options(includes, excludes, skipExisting, followLinks, journal));
         for (DirectoryUpload.FileOutcome f : r.files()) {
             if (f.status() == DirectoryUpload.Status.FAILED) {
                 err.println("chunked-upload: " + f.file() + " -> " + f.target() + " failed: " + f.error());

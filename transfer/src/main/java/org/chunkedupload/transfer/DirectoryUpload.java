@@ -25,7 +25,6 @@ import org.chunkedupload.api.ObjectInfo;
 import org.chunkedupload.api.ObjectTarget;
 import org.chunkedupload.api.StorageBackend;
 import org.chunkedupload.api.UploadResult;
-import org.chunkedupload.api.WritePrecondition;
 import org.chunkedupload.spi.Crc32c;
 
 /**
@@ -42,17 +41,20 @@ public final class DirectoryUpload {
      * @param excludes globs that leave a file out, e.g. {@code **}{@code /.git/**}
      * @param skipExisting skip a file whose object exists with its size (and CRC-32C, where the store reports one)
      * @param followLinks follow symbolic links (default: a link is neither followed nor uploaded)
+     * @param journal a directory where the tree's journal is kept, so that uploading the tree again after a
+     *     crash skips the files done and resumes the files in flight; or null for none
      */
-    public record Options(List<String> includes, List<String> excludes, boolean skipExisting, boolean followLinks) {
+    public record Options(List<String> includes, List<String> excludes, boolean skipExisting, boolean followLinks,
+                          @org.jspecify.annotations.Nullable Path journal) {
         /** Copies the lists. */
         public Options {
             includes = List.copyOf(includes);
             excludes = List.copyOf(excludes);
         }
 
-        /** @return every regular file, nothing skipped, no link followed */
+        /** @return every regular file, nothing skipped, no link followed, no journal */
         public static Options defaults() {
-            return new Options(List.of(), List.of(), false, false);
+            return new Options(List.of(), List.of(), false, false, null);
         }
     }
 
@@ -60,7 +62,7 @@ public final class DirectoryUpload {
     public enum Status {
         /** The object was created. */
         UPLOADED,
-        /** The object was there already (size and CRC-32C). */
+        /** The object was there already (size and CRC-32C), or an earlier run of the journal did it. */
         SKIPPED,
         /** The file could not be uploaded; see {@link FileOutcome#error()}. */
         FAILED
@@ -119,6 +121,7 @@ public final class DirectoryUpload {
         }
         String prefix = keyPrefix.isEmpty() || keyPrefix.endsWith("/") ? keyPrefix : keyPrefix + "/";
         List<Path> files = files(dir, options);
+        TreeJournal journal = options.journal() == null ? null : TreeJournal.open(options.journal());
         int budget = uploader.settings.concurrency();
         Semaphore parts = new Semaphore(budget);
         long start = System.nanoTime();
@@ -132,11 +135,14 @@ public final class DirectoryUpload {
             for (Path f : files) {
                 String rel = dir.relativize(f).toString().replace(f.getFileSystem().getSeparator(), "/");
                 ObjectTarget target = new ObjectTarget(backend.providerId(), bucket, prefix + rel);
-                futures.add(pool.submit(() -> one(uploader, backend, f, target, options, parts)));
+                futures.add(pool.submit(() -> one(uploader, backend, f, rel, target, options, parts, journal)));
             }
             List<FileOutcome> out = new ArrayList<>();
             for (Future<FileOutcome> fut : futures) {
                 out.add(fut.get());
+            }
+            if (journal != null && out.stream().noneMatch(o -> o.status() == Status.FAILED)) {
+                journal.delete();
             }
             return new Result(out, Duration.ofNanos(System.nanoTime() - start));
         } catch (InterruptedException e) {
@@ -149,15 +155,22 @@ public final class DirectoryUpload {
         }
     }
 
-    private static FileOutcome one(Uploader uploader, StorageBackend backend, Path file, ObjectTarget target,
-                                   Options options, Semaphore parts) {
+    private static FileOutcome one(Uploader uploader, StorageBackend backend, Path file, String rel, ObjectTarget target,
+                                   Options options, Semaphore parts, TreeJournal journal) {
         long size = -1;
         try {
             size = Uploader.sourceSize(file);
-            if (options.skipExisting() && exists(backend, target, file, size)) {
+            if (journal != null && journal.isDone(rel, file)
+                    || options.skipExisting() && exists(backend, target, file, size)) {
                 return new FileOutcome(file, target, Status.SKIPPED, size, null);
             }
-            UploadResult r = uploader.forTreeFile(parts, WritePrecondition.none()).upload(backend, file, target);
+            Path fileJournal = journal == null ? null : journal.fileJournal(rel);
+            Uploader u = uploader.forTreeFile(parts, fileJournal);
+            UploadResult r = fileJournal != null && Files.exists(fileJournal) ? u.resume(backend, fileJournal).join()
+                    : u.upload(backend, file, target);
+            if (journal != null) {
+                journal.markDone(rel, file);
+            }
             return new FileOutcome(file, target, Status.UPLOADED, r.size(), null);
         } catch (RuntimeException e) {
             return new FileOutcome(file, target, Status.FAILED, Math.max(size, 0),

@@ -16,8 +16,8 @@ import org.jspecify.annotations.Nullable;
  */
 record RunSettings(int concurrency, RetryPolicy retry, TransferListener listener, boolean keepOnFailure,
                    @Nullable Duration stallTimeout, java.util.concurrent.@Nullable Semaphore budget) {
-    /** @return these settings, sharing {@code shared} as the budget of parts in flight */
-    RunSettings sharing(java.util.concurrent.Semaphore shared) {
-        return new RunSettings(concurrency, retry, listener, keepOnFailure, stallTimeout, shared);
+    /** @return these settings for one file of a tree: {@code shared} parts in flight, kept on failure when {@code keep} */
+    RunSettings sharing(java.util.concurrent.Semaphore shared, boolean keep) {
+        return new RunSettings(concurrency, retry, listener, keep || keepOnFailure, stallTimeout, shared);
     }
 }

@@ -70,9 +70,13 @@ public final class Uploader {
         this.journal = journal;
     }
 
-    /** @return this uploader for one file of a tree: no journal of its own, parts in flight from {@code budget} */
-    Uploader forTreeFile(java.util.concurrent.Semaphore budget, WritePrecondition filePrecondition) {
-        return new Uploader(settings.sharing(budget), partSize, checksum, filePrecondition, options, null);
+    /**
+     * @return this uploader for one file of a tree: parts in flight from {@code budget}; with a journal,
+     *     the file's upload is kept on failure, for the tree's resume
+     */
+    Uploader forTreeFile(java.util.concurrent.Semaphore budget, Path fileJournal) {
+        return new Uploader(settings.sharing(budget, fileJournal != null), partSize, checksum, WritePrecondition.none(),
+                options, fileJournal);
     }
 
     /** @return a builder: automatic part size, concurrency 4, {@link RetryPolicy#defaults()}, automatic checksum */

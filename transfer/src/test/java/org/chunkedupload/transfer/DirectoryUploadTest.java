@@ -55,7 +55,7 @@ class DirectoryUploadTest {
         try (EngineFixture f = new EngineFixture(tmp)) {
             Uploader u = Uploader.builder().partSize(PART).concurrency(3).listener(watch).build();
             DirectoryUpload.Result r = DirectoryUpload.upload(u, f.backend, dir, "demo", "backup",
-                    new DirectoryUpload.Options(List.of(), List.of("**.tmp"), false, false));
+                    new DirectoryUpload.Options(List.of(), List.of("**.tmp"), false, false, null));
             assertEquals(13, r.count(DirectoryUpload.Status.UPLOADED), "12 small, 1 big; the .tmp excluded, the link not followed");
             assertEquals(0, r.count(DirectoryUpload.Status.FAILED));
             assertEquals(f.sha(dir.resolve("big.bin")), f.objectSha("demo", "backup/big.bin"));
@@ -64,7 +64,7 @@ class DirectoryUploadTest {
             assertTrue(f.backend.stat("demo", "backup/link.bin").isEmpty(), "a link is not uploaded");
 
             DirectoryUpload.Result again = DirectoryUpload.upload(u, f.backend, dir, "demo", "backup",
-                    new DirectoryUpload.Options(List.of("**.txt", "*.bin"), List.of(), true, false));
+                    new DirectoryUpload.Options(List.of("**.txt", "*.bin"), List.of(), true, false, null));
             assertEquals(13, again.count(DirectoryUpload.Status.SKIPPED), "same size and CRC-32C: skipped");
         }
     }
