@@ -7,8 +7,9 @@ import java.util.Locale;
 import org.chunkedupload.transfer.TransferProgress;
 
 /**
- * One progress line, fitted to a width: the phase, a bar, the percentage, bytes, parts, the smoothed
- * current rate, the average rate, elapsed time, ETA and retries. What does not fit is left out, the
+ * One progress line, fitted to a width: the phase (planning, uploading, verifying, completing,
+ * aborting, done), a bar, the percentage, bytes, parts, the smoothed current rate while parts are
+ * sent (the average otherwise), the average rate, elapsed time, ETA and retries. What does not fit is left out, the
  * least useful first; the bar takes what is left.
  */
 final class ProgressLine {
@@ -16,6 +17,17 @@ final class ProgressLine {
     private double smoothed = -1;
     private long lastBytes;
     private long lastNanos = System.nanoTime();
+    private final String unit;
+
+    /** A line counting parts. */
+    ProgressLine() {
+        this("parts");
+    }
+
+    /** @param unit what the progress's parts count: "parts", or "files" for a tree */
+    ProgressLine(String unit) {
+        this.unit = unit;
+    }
 
     /**
      * @param p the progress
@@ -34,23 +46,26 @@ final class ProgressLine {
         lastBytes = p.bytesSent();
         lastNanos = now;
         long total = p.bytesTotal();
-        String phase = last ? "done" : p.partsTotal() > 0 && p.partsDone() == p.partsTotal() ? "completing"
-                : p.bytesSent() == 0 && p.partsDone() == 0 ? "starting" : "uploading";
+        TransferProgress.Phase ph = last && p.phase() != TransferProgress.Phase.FAILED ? TransferProgress.Phase.DONE
+                : p.phase();
+        boolean sending = ph == TransferProgress.Phase.UPLOADING;
+        String phase = ph.word();
         String pct = total > 0 ? String.format(Locale.ROOT, "%3.0f%%", Math.min(100.0, 100.0 * p.bytesSent() / total))
                 : total == 0 ? "100%" : "";
         List<String> fields = new ArrayList<>(); // most useful first
         fields.add(Sizes.format(p.bytesSent()) + (total < 0 ? "" : "/" + Sizes.format(total)));
-        fields.add((last ? Sizes.format(average) : Sizes.format(Math.max(0, smoothed))) + "/s");
-        if (!last && total > 0 && p.bytesSent() < total && average > 0) {
+        // the current rate only while parts are sent: waiting for complete is not a rate falling to 0
+        fields.add((sending ? Sizes.format(Math.max(0, smoothed)) : Sizes.format(average)) + "/s");
+        if (sending && total > 0 && p.bytesSent() < total && average > 0) {
             fields.add("ETA " + clock(Duration.ofSeconds((long) Math.ceil((total - p.bytesSent()) / Math.max(smoothed,
                     average / 4)))));
         }
         fields.add("elapsed " + clock(p.elapsed()));
-        fields.add(p.partsTotal() < 0 ? p.partsDone() + " parts" : p.partsDone() + "/" + p.partsTotal() + " parts");
+        fields.add(p.partsTotal() < 0 ? p.partsDone() + " " + unit : p.partsDone() + "/" + p.partsTotal() + " " + unit);
         if (p.retries() > 0) {
             fields.add(p.retries() + " retries");
         }
-        if (!last) {
+        if (sending) {
             fields.add("avg " + Sizes.format(average) + "/s");
         }
         String head = phase + (pct.isEmpty() ? "" : " " + pct);

@@ -18,12 +18,18 @@ final class ProgressPrinter implements AutoCloseable {
     private final boolean terminal = stderrIsTerminal();
     private final Supplier<TransferProgress> source;
     private final Thread thread;
-    private final ProgressLine line = new ProgressLine();
+    private final ProgressLine line;
     private volatile boolean succeeded;
     private int width = terminal ? columns() : 0;
     private long widthRead = System.nanoTime();
 
     ProgressPrinter(PrintWriter err, boolean quiet, Supplier<TransferProgress> source) {
+        this(err, quiet, source, "parts");
+    }
+
+    /** @param unit what the progress's parts count: "parts" for one object, "files" for a tree */
+    ProgressPrinter(PrintWriter err, boolean quiet, Supplier<TransferProgress> source, String unit) {
+        this.line = new ProgressLine(unit);
         this.err = err;
         this.source = source;
         this.thread = quiet ? null : new Thread(this::loop, "chunked-upload-progress");

@@ -80,7 +80,7 @@ final class PutCommand implements Callable<Integer> {
             try (StorageBackend backend = backendOptions.open(p.scheme())) {
                 Uploader u = transfer.settings(backendOptions.transferDefaults()).uploaderBuilder()
                         .options(object.uploadOptions()).build();
-                return tree.upload(u, backend, Path.of(file), p, journal, spec.commandLine().getOut(),
+                return tree.upload(u, backend, Path.of(file), p, journal, transfer.quiet, spec.commandLine().getOut(),
                         spec.commandLine().getErr());
             }
         }

@@ -8,6 +8,7 @@ import java.util.Locale;
 import org.chunkedupload.api.ObjectPrefix;
 import org.chunkedupload.api.StorageBackend;
 import org.chunkedupload.transfer.DirectoryUpload;
+import org.chunkedupload.transfer.TreeProgress;
 import org.chunkedupload.transfer.Uploader;
 import picocli.CommandLine.Option;
 
@@ -39,10 +40,15 @@ final class TreeOptions {
      *
      * @return 0 when every file was uploaded or skipped, else 1
      */
-    int upload(Uploader uploader, StorageBackend backend, Path dir, ObjectPrefix prefix, Path journal, PrintWriter out,
-               PrintWriter err) {
-        DirectoryUpload.Result r = DirectoryUpload.upload(uploader, backend, dir, prefix.bucket(), prefix.prefix(),
-                new DirectoryUpload.Options(includes, excludes, skipExisting, followLinks, journal));
+    int upload(Uploader uploader, StorageBackend backend, Path dir, ObjectPrefix prefix, Path journal, boolean quiet,
+               PrintWriter out, PrintWriter err) {
+        TreeProgress progress = new TreeProgress();
+        DirectoryUpload.Result r;
+        try (ProgressPrinter printer = new ProgressPrinter(err, quiet, progress::snapshot, "files")) {
+            r = DirectoryUpload.upload(uploader, backend, dir, prefix.bucket(), prefix.prefix(),
+                    new DirectoryUpload.Options(includes, excludes, skipExisting, followLinks, journal), progress);
+            printer.succeeded();
+        }
         for (DirectoryUpload.FileOutcome f : r.files()) {
             if (f.status() == DirectoryUpload.Status.FAILED) {
                 err.println("chunked-upload: " + f.file() + " -> " + f.target() + " failed: " + f.error());

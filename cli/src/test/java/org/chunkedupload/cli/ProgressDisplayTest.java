@@ -45,6 +45,27 @@ class ProgressDisplayTest {
                 Duration.ofSeconds(40)), 120, true);
         assertTrue(done.contains("done 100%") && !done.contains("ETA"), done);
         assertEquals("0:07", ProgressLine.clock(Duration.ofSeconds(7)));
+    }
+
+    @Test
+    void eachPhaseIsNamedAndWaitingIsNotARateOfZero() {
+        ProgressLine line = new ProgressLine();
+        line.render(mid(), 120, false);
+        // every part is in; complete takes the store 20 s: the line says so, with the average rate and no ETA
+        TransferProgress completing = new TransferProgress(1L << 30, 1L << 30, 64, 64, 0, Duration.ofSeconds(20),
+                TransferProgress.Phase.COMPLETING);
+        String l = line.render(completing, 120, false);
+        assertTrue(l.contains("completing 100%") && l.contains("51.2 MiB/s") && !l.contains("ETA")
+                && !l.contains(" 0 B/s"), l);
+        for (TransferProgress.Phase ph : List.of(TransferProgress.Phase.PLANNING, TransferProgress.Phase.VERIFYING,
+                TransferProgress.Phase.ABORTING)) {
+            String other = new ProgressLine().render(new TransferProgress(0, 1L << 30, 0, 64, 0, Duration.ofSeconds(1), ph),
+                    70, false);
+            assertTrue(other.startsWith(ph.word()) || other.contains("] " + ph.word()), other);
+        }
+        String tree = new ProgressLine("files").render(new TransferProgress(5L << 20, 10L << 20, 5, 10, 0,
+                Duration.ofSeconds(2)), 120, false);
+        assertTrue(tree.contains("5/10 files"), tree);
         assertEquals("1:01:01", ProgressLine.clock(Duration.ofSeconds(3661)));
     }
 
@@ -77,6 +98,27 @@ class ProgressDisplayTest {
             Files.writeString(tmp.resolve("capture-" + columns + ".txt"), String.join("\n", progress));
             System.out.println("progress at " + columns + " columns:\n" + String.join("\n", progress));
         }
+    }
+
+    @Test
+    void aTreeShowsFilesAndBytesOnTheTerminal() throws Exception {
+        Path dir = Files.createDirectories(tmp.resolve("tree"));
+        for (int i = 0; i < 40; i++) {
+            Files.write(dir.resolve("f" + i), new byte[256 * 1024]);
+        }
+        Path out = tmp.resolve("tree-screen.txt");
+        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        String cli = "'" + java + "' -cp '" + System.getProperty("java.class.path") + "' " + Main.class.getName()
+                + " put '" + dir + "' fs://demo/tree --recursive --concurrency 1 -o root='" + tmp.resolve("store")
+                + "' -o fsync=true > /dev/null";
+        Process p = new ProcessBuilder("script", "-qec", "stty cols 100 rows 24; " + cli, out.toString())
+                .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+        assertTrue(p.waitFor(2, TimeUnit.MINUTES), "the tree upload through a terminal ends");
+        assertEquals(0, p.exitValue(), Files.readString(out));
+        String screen = Files.readString(out);
+        List<String> frames = List.of(screen.replace("\u001b[K", "").split("[\r\n]+"));
+        String last = frames.stream().filter(f -> f.contains("] done ") || f.startsWith("done ")).reduce((a, b) -> b).orElse("");
+        assertTrue(last.contains("40/40 files") && last.contains("10.0 MiB/10.0 MiB"), "a last line of the tree:\n" + screen);
     }
 
     @Test

@@ -18,7 +18,6 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import java.util.concurrent.Semaphore;
 import java.util.stream.Stream;
 import org.chunkedupload.api.ChecksumAlgorithm;
 import org.chunkedupload.api.ObjectInfo;
@@ -28,9 +27,10 @@ import org.chunkedupload.api.UploadResult;
 import org.chunkedupload.spi.Crc32c;
 
 /**
- * Uploads every regular file under a directory to {@code PREFIX/relative/path}, with one shared
- * budget of parts in flight for the whole tree (the uploader's concurrency): small files go several at
- * once, a large file still splits into parallel parts, and together they never exceed the budget.
+ * Uploads every regular file under a directory to {@code PREFIX/relative/path}, with one pool of part
+ * workers for the whole tree (the uploader's concurrency: the budget of parts in flight, and so of
+ * part buffers): small files go several at once, a large file still splits into parallel parts, and
+ * together they never exceed the budget.
  * A failing file is reported and the others go on. Links are not followed unless asked.
  */
 public final class DirectoryUpload {
@@ -115,15 +115,27 @@ public final class DirectoryUpload {
      */
     public static Result upload(Uploader uploader, StorageBackend backend, Path dir, String bucket, String keyPrefix,
                                 Options options) {
+        return upload(uploader, backend, dir, bucket, keyPrefix, options, new TreeProgress());
+    }
+
+    /**
+     * As {@link #upload(Uploader, StorageBackend, Path, String, String, Options)}, with live figures.
+     *
+     * @param progress filled in as the tree goes; poll {@link TreeProgress#snapshot()} from another thread
+     * @return every file's outcome
+     */
+    public static Result upload(Uploader uploader, StorageBackend backend, Path dir, String bucket, String keyPrefix,
+                                Options options, TreeProgress progress) {
         if (!Files.isDirectory(dir, options.followLinks() ? new LinkOption[0] : new LinkOption[] {LinkOption.NOFOLLOW_LINKS})) {
             throw new IllegalArgumentException(dir + " is not a directory: give a directory, or put a single file"
                     + " without --recursive");
         }
         String prefix = keyPrefix.isEmpty() || keyPrefix.endsWith("/") ? keyPrefix : keyPrefix + "/";
         List<Path> files = files(dir, options);
+        progress.planned(files.size(), files.stream().mapToLong(DirectoryUpload::sizeOrZero).sum());
         TreeJournal journal = options.journal() == null ? null : TreeJournal.open(options.journal());
         int budget = uploader.settings.concurrency();
-        Semaphore parts = new Semaphore(budget);
+        ExecutorService parts = PartWorkers.sharedPool(budget);
         long start = System.nanoTime();
         ExecutorService pool = Executors.newFixedThreadPool(budget, r -> {
             Thread t = new Thread(r, "chunked-upload-file");
@@ -135,28 +147,37 @@ public final class DirectoryUpload {
             for (Path f : files) {
                 String rel = dir.relativize(f).toString().replace(f.getFileSystem().getSeparator(), "/");
                 ObjectTarget target = new ObjectTarget(backend.providerId(), bucket, prefix + rel);
-                futures.add(pool.submit(() -> one(uploader, backend, f, rel, target, options, parts, journal)));
+                futures.add(pool.submit(() -> {
+                    FileOutcome o = one(uploader, backend, f, rel, target, options, parts, progress, journal);
+                    progress.fileEnded(o);
+                    return o;
+                }));
             }
             List<FileOutcome> out = new ArrayList<>();
             for (Future<FileOutcome> fut : futures) {
                 out.add(fut.get());
             }
-            if (journal != null && out.stream().noneMatch(o -> o.status() == Status.FAILED)) {
+            boolean allDone = out.stream().noneMatch(o -> o.status() == Status.FAILED);
+            if (journal != null && allDone) {
                 journal.delete();
             }
+            progress.ended(allDone);
             return new Result(out, Duration.ofNanos(System.nanoTime() - start));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+            progress.ended(false);
             throw new CancelledTransferException("the directory upload was interrupted", e);
         } catch (ExecutionException e) {
             throw new IllegalStateException(e.getCause());
         } finally {
             pool.shutdownNow();
+            parts.shutdownNow();
         }
     }
 
     private static FileOutcome one(Uploader uploader, StorageBackend backend, Path file, String rel, ObjectTarget target,
-                                   Options options, Semaphore parts, TreeJournal journal) {
+                                   Options options, ExecutorService parts, TreeProgress progress,
+                                   TreeJournal journal) {
         long size = -1;
         try {
             size = Uploader.sourceSize(file);
@@ -165,7 +186,7 @@ public final class DirectoryUpload {
                 return new FileOutcome(file, target, Status.SKIPPED, size, null);
             }
             Path fileJournal = journal == null ? null : journal.fileJournal(rel);
-            Uploader u = uploader.forTreeFile(parts, fileJournal);
+            Uploader u = uploader.forTreeFile(parts, progress.listener(), fileJournal);
             UploadResult r = fileJournal != null && Files.exists(fileJournal) ? u.resume(backend, fileJournal).join()
                     : u.upload(backend, file, target);
             if (journal != null) {
@@ -192,6 +213,14 @@ public final class DirectoryUpload {
             return stored.equals(Crc32c.of(Files.newInputStream(file)));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        }
+    }
+
+    private static long sizeOrZero(Path file) {
+        try {
+            return Files.size(file);
+        } catch (IOException e) {
+            return 0; // reported as the file's failure when its turn comes
         }
     }
 

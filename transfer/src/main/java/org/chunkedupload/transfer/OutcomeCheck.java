@@ -5,7 +5,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
-import java.util.function.BooleanSupplier;
 import org.chunkedupload.api.Checksum;
 import org.chunkedupload.api.ChecksumAlgorithm;
 import org.chunkedupload.api.ChunkedUploadException;
@@ -49,6 +48,21 @@ final class OutcomeCheck {
     record Expected(ObjectTarget target, long size, Checksum crc32c, int partCount, @Nullable Instant notBefore) {
     }
 
+    /** What complete tells its transfer, and asks it. */
+    interface Watch {
+        /** @return whether the transfer was cancelled meanwhile (no further attempt then) */
+        boolean cancelled();
+
+        /** Counts a further attempt. */
+        void retrying();
+
+        /** The store is being looked at to find out what an unanswered complete did. */
+        void verifying();
+
+        /** Complete is being sent (again). */
+        void completing();
+    }
+
     /**
      * Completes an upload; when the outcome is unknown it is resolved by looking at the object at the
      * key, and when that shows the upload did not complete after a retryable failure, complete is sent
@@ -60,17 +74,17 @@ final class OutcomeCheck {
      * @param precondition the precondition of complete
      * @param began when the upload began (an older object at the key is not this upload's)
      * @param retry how often and after what back-off complete is sent again
-     * @param cancelled whether the transfer was cancelled meanwhile (no further attempt then)
-     * @param onRetry counts a further attempt
+     * @param watch the transfer: told of each phase and further attempt, asked whether it was cancelled
      * @return the result
      */
     static UploadResult complete(ChunkedUploadSession upload, StorageBackend backend, List<PartReceipt> receipts,
                                  WritePrecondition precondition, Instant began, RetryPolicy retry,
-                                 BooleanSupplier cancelled, Runnable onRetry) {
+                                 Watch watch) {
         Expected expected = new Expected(upload.handle().target(), receipts.stream().mapToLong(PartReceipt::size).sum(),
                 Crc32c.combine(receipts), receipts.size(), began);
         for (int attempt = 1; ; attempt++) {
             try {
+                watch.completing();
                 return upload.complete(receipts, precondition);
             } catch (ChunkedUploadException e) {
                 if (!unknown(e)) {
@@ -78,6 +92,7 @@ final class OutcomeCheck {
                 }
                 LOG.warn("complete of {} ended without a definite answer ({}); checking the object at the key",
                         expected.target(), e.getMessage());
+                watch.verifying();
                 try {
                     UploadResult found = resolve(backend, expected, e);
                     LOG.info("the object at {} is this upload's ({} bytes, {}): the complete succeeded", expected.target(),
@@ -85,10 +100,10 @@ final class OutcomeCheck {
                     return found;
                 } catch (ChunkedUploadException notThere) {
                     // a transient failure with no object at the key: the upload is still there, so complete again
-                    if (!e.retryable() || cancelled.getAsBoolean() || attempt >= retry.maxAttempts()) {
+                    if (!e.retryable() || watch.cancelled() || attempt >= retry.maxAttempts()) {
                         throw notThere;
                     }
-                    onRetry.run();
+                    watch.retrying();
                     LOG.warn("the upload of {} is still open after an unanswered complete: completing again (attempt {})",
                             expected.target(), attempt + 1);
                     try {

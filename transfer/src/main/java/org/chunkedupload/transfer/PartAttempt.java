@@ -2,7 +2,6 @@ package org.chunkedupload.transfer;
 
 import java.io.IOException;
 import java.time.Duration;
-import java.util.concurrent.Semaphore;
 import java.util.concurrent.atomic.LongAdder;
 import org.chunkedupload.api.Checksum;
 import org.chunkedupload.api.ChunkedUploadException;
@@ -10,9 +9,8 @@ import org.chunkedupload.api.ChunkedUploadSession;
 import org.chunkedupload.api.PartReceipt;
 
 /**
- * One attempt to send a part: takes a permit of the shared budget when the transfer is one of a
- * tree's (so that the files together never send more parts at once than the budget), tells the
- * listener when it starts and ends, and counts the bytes the provider reads.
+ * One attempt to send a part: tells the listener when it starts and ends, and counts the bytes the
+ * provider reads.
  */
 final class PartAttempt {
     private PartAttempt() {
@@ -20,30 +18,20 @@ final class PartAttempt {
 
     static PartReceipt send(ChunkedUploadSession upload, PartTask task, int attempt, Checksum checksum, LongAdder sent,
                             RunSettings settings) throws InterruptedException, IOException {
-        Semaphore budget = settings.budget();
-        if (budget != null) {
-            budget.acquire();
-        }
+        TransferListener listener = settings.listener();
+        listener.onPartStarted(upload.handle(), task.partNumber(), attempt);
+        long began = System.nanoTime();
         try {
-            TransferListener listener = settings.listener();
-            listener.onPartStarted(upload.handle(), task.partNumber(), attempt);
-            long began = System.nanoTime();
-            try {
-                // a re-openable source: a provider may read the part more than once (SDK retry, unsigned payload)
-                PartReceipt r = upload.uploadPart(task.partNumber(), () -> new CountingInputStream(task.body().open(), sent),
-                        task.length(), checksum);
-                listener.onPartFinished(upload.handle(), task.partNumber(), r.size(),
-                        Duration.ofNanos(System.nanoTime() - began), null);
-                return r;
-            } catch (ChunkedUploadException e) {
-                listener.onPartFinished(upload.handle(), task.partNumber(), task.length(),
-                        Duration.ofNanos(System.nanoTime() - began), e);
-                throw e;
-            }
-        } finally {
-            if (budget != null) {
-                budget.release();
-            }
+            // a re-openable source: a provider may read the part more than once (SDK retry, unsigned payload)
+            PartReceipt r = upload.uploadPart(task.partNumber(), () -> new CountingInputStream(task.body().open(), sent),
+                    task.length(), checksum);
+            listener.onPartFinished(upload.handle(), task.partNumber(), r.size(),
+                    Duration.ofNanos(System.nanoTime() - began), null);
+            return r;
+        } catch (ChunkedUploadException e) {
+            listener.onPartFinished(upload.handle(), task.partNumber(), task.length(),
+                    Duration.ofNanos(System.nanoTime() - began), e);
+            throw e;
         }
     }
 }

@@ -31,6 +31,7 @@ final class Resumption {
         return new Transfer(new TransferRun(u.settings, backend).owning(journalPath).start(run -> {
             Map<Integer, PartReceipt> done;
             try {
+                run.verifying();
                 run.attach(backend.resume(j.handle), j);
                 done = Reconcile.done(run.upload(), caps, j, plan, PartSources.of(j.source));
             } catch (org.chunkedupload.api.NoSuchUploadException gone) {

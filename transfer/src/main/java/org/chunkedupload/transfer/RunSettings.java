@@ -12,12 +12,16 @@ import org.jspecify.annotations.Nullable;
  * @param listener receives the transfer's events
  * @param keepOnFailure keep the upload for a resume instead of aborting it
  * @param stallTimeout how long a transfer may make no progress, or null for no limit
- * @param budget parts in flight shared with other transfers (a directory upload), or null for none
+ * @param sharedWorkers a part pool shared with other transfers (the files of a tree), or null for a pool of its own
  */
 record RunSettings(int concurrency, RetryPolicy retry, TransferListener listener, boolean keepOnFailure,
-                   @Nullable Duration stallTimeout, java.util.concurrent.@Nullable Semaphore budget) {
-    /** @return these settings for one file of a tree: {@code shared} parts in flight, kept on failure when {@code keep} */
-    RunSettings sharing(java.util.concurrent.Semaphore shared, boolean keep) {
-        return new RunSettings(concurrency, retry, listener, keep || keepOnFailure, stallTimeout, shared);
+                   @Nullable Duration stallTimeout, java.util.concurrent.@Nullable ExecutorService sharedWorkers) {
+    /**
+     * @return these settings for one file of a tree: parts sent on {@code shared}, events also to
+     *     {@code tree}, kept on failure when {@code keep}
+     */
+    RunSettings sharing(java.util.concurrent.ExecutorService shared, TransferListener tree, boolean keep) {
+        return new RunSettings(concurrency, retry, TransferListener.all(listener, tree), keep || keepOnFailure,
+                stallTimeout, shared);
     }
 }

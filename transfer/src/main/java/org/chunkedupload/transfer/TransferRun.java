@@ -6,14 +6,12 @@ import java.io.UncheckedIOException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Arrays;
-import java.util.HashMap;
+import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorCompletionService;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -33,10 +31,10 @@ import org.jspecify.annotations.Nullable;
 /**
  * One transfer in progress, from its {@link RunSettings}, its store and (once {@link #attach}ed) its
  * upload and journal: runs its {@link Body} on its own coordinator thread, sends {@link PartTask}s on
- * a pool of {@code concurrency} workers with per-part retry, and on failure or cancellation stops the
+ * its {@link PartWorkers} with per-part retry, and on failure or cancellation stops the
  * workers before aborting the upload (or keeping it for resume).
  */
-final class TransferRun {
+final class TransferRun implements OutcomeCheck.Watch {
     private static final Logger LOG = LoggerFactory.getLogger(TransferRun.class);
     /** What a transfer does once started; returns the result of complete. */
     interface Body {
@@ -60,7 +58,8 @@ final class TransferRun {
     static final Duration STALL_GRACE = Duration.ofSeconds(5);
     /** Orders cancel() against the workers' decision to start an attempt. */
     private final Object startGate = new Object();
-    private final ExecutorService workers;
+    private final PartWorkers workers;
+    private volatile TransferProgress.Phase phase = TransferProgress.Phase.PLANNING;
     private volatile int partsTotal = -1;
     private volatile long bytesTotal = -1;
     private volatile ChunkedUploadSession upload;
@@ -79,12 +78,8 @@ final class TransferRun {
     TransferRun(RunSettings settings, StorageBackend backend) {
         this.settings = settings;
         this.backend = backend;
-        AtomicInteger n = new AtomicInteger();
-        this.workers = Executors.newFixedThreadPool(settings.concurrency(), r -> {
-            Thread t = new Thread(r, "chunked-upload-part-" + n.incrementAndGet());
-            t.setDaemon(true);
-            return t;
-        });
+        this.workers = settings.sharedWorkers() != null ? PartWorkers.sharing(settings.sharedWorkers())
+                : PartWorkers.own(settings.concurrency());
     }
 
     /**
@@ -196,6 +191,7 @@ final class TransferRun {
             if (journal != null) {
                 journal.delete();
             }
+            phase = TransferProgress.Phase.DONE;
             settings.listener().onCompleted(r, progress());
             end = System.nanoTime();
             beforeEnd.run();
@@ -203,7 +199,7 @@ final class TransferRun {
         } catch (Throwable t) {
             fail(t);
         } finally {
-            workers.shutdownNow();
+            workers.close();
         }
     }
 
@@ -216,14 +212,15 @@ final class TransferRun {
         synchronized (startGate) {
             cancelled = true;
         }
-        workers.shutdownNow();
+        workers.stop();
         Thread c = coordinator;
         if (c != null && c != Thread.currentThread()) {
             c.interrupt();
         }
     }
 
-    boolean cancelled() {
+    @Override
+    public boolean cancelled() {
         return cancelled;
     }
 
@@ -233,7 +230,7 @@ final class TransferRun {
 
     TransferProgress progress() {
         return new TransferProgress(sent.sum(), bytesTotal, done.get(), partsTotal, retries.get(),
-                Duration.ofNanos((end != 0 ? end : System.nanoTime()) - start)); // frozen once the transfer ended
+                Duration.ofNanos((end != 0 ? end : System.nanoTime()) - start), phase); // frozen once ended
     }
 
     /** Counts a part that an earlier run already uploaded. */
@@ -248,9 +245,8 @@ final class TransferRun {
         // our own cancel() may have interrupted this thread: clear the flag so that the workers are really
         // waited for (a part still in flight must not race the abort) and the abort is not cut short
         boolean interrupted = Thread.interrupted();
-        workers.shutdownNow();
         try {
-            if (!workers.awaitTermination(1, TimeUnit.MINUTES)) {
+            if (!workers.stopAndWait(Duration.ofMinutes(1))) {
                 e.addSuppressed(new IllegalStateException("part workers did not stop within a minute"));
             }
         } catch (InterruptedException ie) {
@@ -258,11 +254,13 @@ final class TransferRun {
         }
         ChunkedUploadSession s = upload;
         if (s != null) {
+            phase = settings.keepOnFailure() ? phase : TransferProgress.Phase.ABORTING;
             FailedTransfer.abortOrKeep(s, journal, settings.keepOnFailure(), e);
         }
         if (interrupted) {
             Thread.currentThread().interrupt();
         }
+        phase = TransferProgress.Phase.FAILED;
         settings.listener().onFailed(s == null ? null : s.handle(), e, s != null && !settings.keepOnFailure());
         end = end == 0 ? System.nanoTime() : end;
         beforeEnd.run();
@@ -277,22 +275,25 @@ final class TransferRun {
      * @return their receipts, in the order of {@code tasks}
      */
     List<PartReceipt> uploadAll(List<PartTask> tasks, @Nullable ChecksumAlgorithm algorithm) throws InterruptedException {
-        ExecutorCompletionService<PartReceipt> ecs = new ExecutorCompletionService<>(workers);
-        Map<Future<PartReceipt>, Integer> index = new HashMap<>();
+        BlockingQueue<Integer> ended = new LinkedBlockingQueue<>();
+        List<Future<PartReceipt>> futures = new ArrayList<>(tasks.size());
         for (int i = 0; i < tasks.size(); i++) {
-            PartTask t = tasks.get(i);
-            index.put(ecs.submit(() -> uploadPart(t, algorithm)), i);
+            int k = i;
+            futures.add(submit(tasks.get(i), algorithm, () -> ended.add(k)));
         }
         PartReceipt[] out = new PartReceipt[tasks.size()];
         for (int i = 0; i < tasks.size(); i++) {
-            Future<PartReceipt> f = ecs.take(); // in completion order: a failure is seen at once
-            out[index.get(f)] = await(f);
+            int k = ended.take(); // in completion order: a failure is seen at once
+            out[k] = await(futures.get(k));
         }
         return Arrays.asList(out);
     }
 
     /** Sends one part on a worker, then runs {@code after} whatever the outcome. */
     Future<PartReceipt> submit(PartTask task, ChecksumAlgorithm algorithm, Runnable after) {
+        if (phase == TransferProgress.Phase.PLANNING || phase == TransferProgress.Phase.VERIFYING) {
+            phase = TransferProgress.Phase.UPLOADING;
+        }
         return workers.submit(() -> {
             try {
                 return uploadPart(task, algorithm);
@@ -342,7 +343,7 @@ final class TransferRun {
                 return r;
             } catch (ChunkedUploadException e) {
                 Duration waited = Duration.ofNanos(System.nanoTime() - start);
-                if (cancelled || workers.isShutdown() || !e.retryable() || attempt >= settings.retry().maxAttempts()
+                if (cancelled || workers.stopped() || !e.retryable() || attempt >= settings.retry().maxAttempts()
                         || waited.compareTo(settings.retry().deadline()) > 0) {
                     throw e;
                 }
@@ -369,12 +370,27 @@ final class TransferRun {
             }
             uploading = false; // complete may take long without moving a byte: the stall watchdog stops here
         }
-        return OutcomeCheck.complete(upload, backend, receipts, precondition, began, settings.retry(),
-                () -> cancelled, retries::incrementAndGet);
+        return OutcomeCheck.complete(upload, backend, receipts, precondition, began, settings.retry(), this);
+    }
+
+    @Override
+    public void retrying() {
+        retries.incrementAndGet();
+    }
+
+    @Override
+    public void completing() {
+        phase = TransferProgress.Phase.COMPLETING;
+    }
+
+    /** Says the transfer is looking at the store (resume: which parts it holds; or what an old complete did). */
+    @Override
+    public void verifying() {
+        phase = TransferProgress.Phase.VERIFYING;
     }
 
     /** Stops the workers without ending the transfer (parts sent for a shared upload run in the caller's thread). */
     void shutdown() {
-        workers.shutdownNow();
+        workers.close();
     }
 }

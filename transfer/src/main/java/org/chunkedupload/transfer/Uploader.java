@@ -71,11 +71,11 @@ public final class Uploader {
     }
 
     /**
-     * @return this uploader for one file of a tree: parts in flight from {@code budget}; with a journal,
-     *     the file's upload is kept on failure, for the tree's resume
+     * @return this uploader for one file of a tree: parts sent on the tree's {@code workers}, events
+     *     also to {@code tree}; with a journal, the file's upload is kept on failure, for the tree's resume
      */
-    Uploader forTreeFile(java.util.concurrent.Semaphore budget, Path fileJournal) {
-        return new Uploader(settings.sharing(budget, fileJournal != null), partSize, checksum, WritePrecondition.none(),
+    Uploader forTreeFile(java.util.concurrent.ExecutorService workers, TransferListener tree, Path fileJournal) {
+        return new Uploader(settings.sharing(workers, tree, fileJournal != null), partSize, checksum, WritePrecondition.none(),
                 options, fileJournal);
     }
 

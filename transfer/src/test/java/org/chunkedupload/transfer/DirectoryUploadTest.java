@@ -40,9 +40,11 @@ class DirectoryUploadTest {
         Path dir = tree();
         AtomicInteger inFlight = new AtomicInteger();
         AtomicInteger most = new AtomicInteger();
+        java.util.Set<String> threads = java.util.concurrent.ConcurrentHashMap.newKeySet();
         TransferListener watch = new TransferListener() {
             @Override
             public void onPartStarted(UploadHandle handle, int partNumber, int attempt) {
+                threads.add(Thread.currentThread().getName());
                 most.accumulateAndGet(inFlight.incrementAndGet(), Math::max);
             }
 
@@ -54,13 +56,20 @@ class DirectoryUploadTest {
         };
         try (EngineFixture f = new EngineFixture(tmp)) {
             Uploader u = Uploader.builder().partSize(PART).concurrency(3).listener(watch).build();
+            TreeProgress progress = new TreeProgress();
             DirectoryUpload.Result r = DirectoryUpload.upload(u, f.backend, dir, "demo", "backup",
-                    new DirectoryUpload.Options(List.of(), List.of("**.tmp"), false, false, null));
+                    new DirectoryUpload.Options(List.of(), List.of("**.tmp"), false, false, null), progress);
+            TransferProgress p = progress.snapshot();
+            long bytes = 12 * 1000 + 66 + 5 * PART + 17;
+            assertTrue(p.phase() == TransferProgress.Phase.DONE && p.partsDone() == 13 && p.partsTotal() == 13
+                    && p.bytesSent() == bytes && p.bytesTotal() == bytes, "the tree's figures: " + p);
             assertEquals(13, r.count(DirectoryUpload.Status.UPLOADED), "12 small, 1 big; the .tmp excluded, the link not followed");
             assertEquals(0, r.count(DirectoryUpload.Status.FAILED));
             assertEquals(f.sha(dir.resolve("big.bin")), f.objectSha("demo", "backup/big.bin"));
             assertEquals(f.sha(dir.resolve("small/1/f4.txt")), f.objectSha("demo", "backup/small/1/f4.txt"));
             assertTrue(most.get() <= 3, "never more parts in flight than the budget: " + most.get());
+            assertTrue(threads.size() <= 3 && threads.stream().allMatch(n -> n.startsWith("chunked-upload-tree-part-")),
+                    "13 files share one pool of 3 part workers, no pool per file: " + threads);
             assertTrue(f.backend.stat("demo", "backup/link.bin").isEmpty(), "a link is not uploaded");
 
             DirectoryUpload.Result again = DirectoryUpload.upload(u, f.backend, dir, "demo", "backup",

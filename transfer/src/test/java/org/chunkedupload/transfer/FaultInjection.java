@@ -56,6 +56,8 @@ final class FaultInjection implements StorageProvider {
     final AtomicLong bytesRead = new AtomicLong();
     volatile long delayMillis;
     volatile CompleteFault completeFault;
+    /** Called with the name of every backend and upload method, before the method runs. */
+    volatile java.util.function.Consumer<String> beforeCall = name -> { };
 
     FaultInjection(StorageProvider delegate) {
         this(delegate, UnaryOperator.identity());
@@ -73,6 +75,12 @@ final class FaultInjection implements StorageProvider {
 
     FaultInjection failAlways(int part, Fault fault) {
         faults.put(part + ":*", fault);
+        return this;
+    }
+
+    /** Lets every later attempt through. */
+    FaultInjection clearFaults() {
+        faults.clear();
         return this;
     }
 
@@ -103,6 +111,7 @@ final class FaultInjection implements StorageProvider {
             if (m.getName().equals("capabilities")) {
                 return caps.apply(real.capabilities());
             }
+            beforeCall.accept(m.getName());
             Object r = call(m, real, args);
             return r instanceof ProviderUpload u ? wrap(u) : r;
         });
@@ -110,6 +119,7 @@ final class FaultInjection implements StorageProvider {
 
     private ProviderUpload wrap(ProviderUpload real) {
         return proxy(ProviderUpload.class, (m, args) -> {
+            beforeCall.accept(m.getName());
             if (m.getName().equals("complete") && completeFault == CompleteFault.TRANSIENT_ONCE) {
                 completeFault = null;
                 throw new TransientStorageException("injected 503 SlowDown for complete", null);
