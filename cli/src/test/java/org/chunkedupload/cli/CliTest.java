@@ -219,6 +219,23 @@ class CliTest {
     }
 
     @Test
+    void aStreamsDryRunGivesOneLargestPart() {
+        java.io.InputStream old = System.in;
+        try {
+            System.setIn(new java.io.ByteArrayInputStream(new byte[100]));
+            Run r = run("put", "-", "fs://demo/planned", "--dry-run");
+            assertEquals(0, r.code(), r.err());
+            java.util.regex.Matcher largest = java.util.regex.Pattern.compile("largest (\\S+ \\S+)").matcher(r.out());
+            java.util.regex.Matcher upTo = java.util.regex.Pattern.compile("up to (\\d+) bytes").matcher(r.out());
+            assertTrue(largest.find() && upTo.find(), r.out());
+            assertEquals(Sizes.format(Long.parseLong(upTo.group(1))), largest.group(1),
+                    "the plan and the schedule name the same largest part: " + r.out());
+        } finally {
+            System.setIn(old);
+        }
+    }
+
+    @Test
     void standardInputIsUploadedAsAStream() {
         byte[] data = new byte[2_500_000];
         new java.util.Random(3).nextBytes(data);

@@ -127,7 +127,7 @@ public final class GrowthSchedule {
     @Override
     public String toString() {
         return equal ? "equal parts of " + first + " bytes" : "parts of " + first + " bytes, doubling every " + tier
-                + " parts up to " + maxPart + " bytes";
+                + " parts up to " + partSize(maxParts - 1) + " bytes";
     }
 
     /** Streams never use parts above 1 GiB, whatever the provider allows: memory holds concurrency + 1 of them. */
