@@ -9,7 +9,7 @@ set -euo pipefail
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 tree="${1:-small}"; runs="${2:-3}"; part_mib="${3:-16}"; conc="${4:-8}"
 command -v aws >/dev/null && command -v rclone >/dev/null || { echo "install awscli and rclone first" >&2; exit 2; }
-(cd "$here" && ./mvnw -q -B -DskipTests -pl cli,provider-s3 -am package && ./mvnw -q -B -pl provider-s3 generate-test-resources)
+(cd "$here" && ./mvnw -q -B -DskipTests -pl cli,provider-s3 -am package && ./mvnw -q -B -pl provider-s3 -am generate-test-resources)
 work="$(mktemp -d "${TMPDIR:-/tmp}/cu-s3tree.XXXXXX")"
 port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])')
 mock=""

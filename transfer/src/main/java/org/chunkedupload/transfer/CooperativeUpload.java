@@ -20,10 +20,9 @@ final class CooperativeUpload {
     private CooperativeUpload() {
     }
 
-    static List<PartReceipt> uploadParts(Uploader u, StorageBackend backend, UploadHandle handle, Path file, int firstPart,
-                                         int lastPart) {
-        SourceFingerprint fp = SourceFingerprint.ofSource(file);
-        PartPlan plan = PartPlan.of(fp.size(), backend.capabilities(), u.partSize, backend.providerId());
+    static List<PartReceipt> uploadParts(Uploader u, StorageBackend backend, UploadHandle handle, RangeSource source,
+                                         int firstPart, int lastPart) {
+        PartPlan plan = PartPlan.of(source.size(), backend.capabilities(), u.partSize, backend.providerId());
         int first = plan.partNumber(0);
         int last = plan.partNumber(plan.partCount() - 1);
         if (firstPart < first || lastPart > last || firstPart > lastPart) {
@@ -33,7 +32,13 @@ final class CooperativeUpload {
         TransferRun run = new TransferRun(u.settings, backend);
         run.attach(backend.resume(handle), null);
         try {
-            PartSources src = PartSources.of(file);
+            PartSources src = (offset, length) -> {
+                try {
+                    return source.open(offset, length);
+                } catch (java.io.IOException e) {
+                    throw new java.io.UncheckedIOException(e);
+                }
+            };
             List<PartTask> tasks = new ArrayList<>(lastPart - firstPart + 1);
             for (int number = firstPart; number <= lastPart; number++) {
                 tasks.add(PartTask.of(plan, src, number - first));
@@ -47,10 +52,9 @@ final class CooperativeUpload {
         }
     }
 
-    static UploadResult completeUploaded(Uploader u, StorageBackend backend, UploadHandle handle, Path file,
+    static UploadResult completeUploaded(Uploader u, StorageBackend backend, UploadHandle handle, long size,
                                          WritePrecondition precondition) {
-        SourceFingerprint fp = SourceFingerprint.ofSource(file);
-        PartPlan plan = PartPlan.of(fp.size(), backend.capabilities(), u.partSize, backend.providerId());
+        PartPlan plan = PartPlan.of(size, backend.capabilities(), u.partSize, backend.providerId());
         var session = backend.resume(handle);
         Map<Integer, PartReceipt> stored = new java.util.HashMap<>();
         session.listParts().forEach(r -> stored.put(r.partNumber(), r));

@@ -6,6 +6,7 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import org.chunkedupload.api.ChecksumAlgorithm;
+import org.chunkedupload.api.StorageBackend;
 import org.chunkedupload.api.IntegrityException;
 import org.chunkedupload.api.PartReceipt;
 import org.chunkedupload.api.UploadResult;
@@ -54,5 +55,21 @@ final class PlannedParts {
             receipts.add(r != null ? r : sent.next());
         }
         return receipts;
+    }
+
+    /** {@link Uploader#start(StorageBackend, java.nio.ByteBuffer, org.chunkedupload.api.ObjectTarget)}. */
+    static Transfer start(Uploader u, StorageBackend backend, java.nio.ByteBuffer data,
+                          org.chunkedupload.api.ObjectTarget target) {
+        if (u.journal != null) {
+            throw new IllegalArgumentException("a journal needs a file source; buffers cannot be resumed after a crash");
+        }
+        PartPlan plan = PartPlan.of(data.remaining(), backend.capabilities(), u.partSize, backend.providerId());
+        ChecksumAlgorithm alg = u.partChecksum(backend.capabilities(), backend.providerId());
+        PartSources src = PartSources.of(data);
+        return new Transfer(new TransferRun(u.settings, backend).start(run -> {
+            run.attach(backend.initiate(target, u.withHint(plan.partSize())), null);
+            u.settings.listener().onInitiated(run.upload().handle());
+            return run.complete(upload(run, src, plan, alg, Map.of()), u.precondition);
+        }));
     }
 }

@@ -10,6 +10,7 @@ import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.Future;
 import java.util.concurrent.Semaphore;
 import org.chunkedupload.api.ChecksumAlgorithm;
+import org.chunkedupload.api.StorageBackend;
 import org.chunkedupload.api.PartReceipt;
 import org.chunkedupload.api.ObjectTooLargeException;
 
@@ -90,5 +91,20 @@ final class StreamParts {
             }
         }
         open.removeIf(Future::isDone);
+    }
+
+    /** {@link Uploader#start(StorageBackend, InputStream, org.chunkedupload.api.ObjectTarget)}. */
+    static Transfer start(Uploader u, StorageBackend backend, InputStream in, org.chunkedupload.api.ObjectTarget target) {
+        if (u.journal != null) {
+            throw new IllegalArgumentException("a journal needs a file source; a stream cannot be re-read after a crash");
+        }
+        org.chunkedupload.api.Capabilities caps = backend.capabilities();
+        GrowthSchedule g = GrowthSchedule.forStream(caps, u.partSize, backend.providerId());
+        ChecksumAlgorithm alg = u.partChecksum(caps, backend.providerId());
+        return new Transfer(new TransferRun(u.settings, backend).start(run -> {
+            run.attach(backend.initiate(target, u.withHint(g.partSize(0))), null);
+            u.settings.listener().onInitiated(run.upload().handle());
+            return run.complete(upload(run, in, g, caps.minPartNumber(), caps.maxPartCount(), alg), u.precondition);
+        }));
     }
 }

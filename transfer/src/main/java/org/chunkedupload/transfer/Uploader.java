@@ -51,9 +51,9 @@ public final class Uploader {
     final RunSettings settings;
     final long partSize;
     private final ChecksumPolicy checksum;
-    private final WritePrecondition precondition;
+    final WritePrecondition precondition;
     private final UploadOptions options;
-    private final Path journal;
+    final Path journal;
 
     private Uploader(Builder b) {
         this(new RunSettings(b.concurrency, b.retry, b.listener, b.keepOnFailure, b.stallTimeout, null), b.partSize,
@@ -129,7 +129,7 @@ public final class Uploader {
         }));
     }
 
-    private UploadOptions withHint(long partSize) {
+    UploadOptions withHint(long partSize) {
         return options.toBuilder().partSizeHint(partSize).build();
     }
 
@@ -142,17 +142,7 @@ public final class Uploader {
      * @return the running transfer
      */
     public Transfer start(StorageBackend backend, ByteBuffer data, ObjectTarget target) {
-        if (journal != null) {
-            throw new IllegalArgumentException("a journal needs a file source; buffers cannot be resumed after a crash");
-        }
-        PartPlan plan = PartPlan.of(data.remaining(), backend.capabilities(), partSize, backend.providerId());
-        ChecksumAlgorithm alg = partChecksum(backend.capabilities(), backend.providerId());
-        PartSources src = PartSources.of(data);
-        return new Transfer(new TransferRun(settings, backend).start(run -> {
-            run.attach(backend.initiate(target, withHint(plan.partSize())), null);
-            settings.listener().onInitiated(run.upload().handle());
-            return run.complete(PlannedParts.upload(run, src, plan, alg, Map.of()), precondition);
-        }));
+        return PlannedParts.start(this, backend, data, target);
     }
 
     /**
@@ -165,18 +155,7 @@ public final class Uploader {
      * @return the running transfer
      */
     public Transfer start(StorageBackend backend, InputStream in, ObjectTarget target) {
-        if (journal != null) {
-            throw new IllegalArgumentException("a journal needs a file source; a stream cannot be re-read after a crash");
-        }
-        Capabilities caps = backend.capabilities();
-        GrowthSchedule g = GrowthSchedule.forStream(caps, partSize, backend.providerId());
-        ChecksumAlgorithm alg = partChecksum(caps, backend.providerId());
-        return new Transfer(new TransferRun(settings, backend).start(run -> {
-            run.attach(backend.initiate(target, withHint(g.partSize(0))), null);
-            settings.listener().onInitiated(run.upload().handle());
-            List<PartReceipt> receipts = StreamParts.upload(run, in, g, caps.minPartNumber(), caps.maxPartCount(), alg);
-            return run.complete(receipts, precondition);
-        }));
+        return StreamParts.start(this, backend, in, target);
     }
 
     /** {@link #start(StorageBackend, Path, ObjectTarget)}, then {@link Transfer#join()}. */
@@ -249,7 +228,18 @@ public final class Uploader {
      */
     public List<PartReceipt> uploadParts(StorageBackend backend, UploadHandle handle, Path file, int firstPart,
                                          int lastPart) {
-        return CooperativeUpload.uploadParts(this, backend, handle, file, firstPart, lastPart);
+        return uploadParts(backend, handle, RangeSource.of(file), firstPart, lastPart);
+    }
+
+    /**
+     * As {@link #uploadParts(StorageBackend, UploadHandle, Path, int, int)}, reading the parts from any
+     * {@link RangeSource}.
+     *
+     * @return the receipts of the parts sent
+     */
+    public List<PartReceipt> uploadParts(StorageBackend backend, UploadHandle handle, RangeSource source, int firstPart,
+                                         int lastPart) {
+        return CooperativeUpload.uploadParts(this, backend, handle, source, firstPart, lastPart);
     }
 
     /**
@@ -263,7 +253,16 @@ public final class Uploader {
      * @throws InvalidPartException naming the first missing or mis-sized part
      */
     public UploadResult completeUploaded(StorageBackend backend, UploadHandle handle, Path file) {
-        return CooperativeUpload.completeUploaded(this, backend, handle, file, precondition);
+        return completeUploaded(backend, handle, sourceSize(file));
+    }
+
+    /**
+     * As {@link #completeUploaded(StorageBackend, UploadHandle, Path)}, for a source of {@code size} bytes.
+     *
+     * @return the result
+     */
+    public UploadResult completeUploaded(StorageBackend backend, UploadHandle handle, long size) {
+        return CooperativeUpload.completeUploaded(this, backend, handle, size, precondition);
     }
 
     /** Mutable builder of {@link Uploader}; not thread-safe. */
