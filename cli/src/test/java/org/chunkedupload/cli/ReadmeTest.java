@@ -7,19 +7,14 @@ import java.io.IOException;
 import java.io.StringReader;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import javax.tools.DiagnosticCollector;
-import javax.tools.JavaCompiler;
-import javax.tools.JavaFileObject;
-import javax.tools.ToolProvider;
 import org.chunkedupload.api.ProviderRegistry;
 import org.chunkedupload.config.ToolkitConfig;
+import org.chunkedupload.testsupport.ReadmeSnippets;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -62,33 +57,9 @@ class ReadmeTest {
 
     @Test
     void everyJavaSnippetCompiles() throws IOException {
-        Matcher m = Pattern.compile("(?:<!-- compile-with: ([^>]*?) -->\\s*\n)?```java\n(.*?)```", Pattern.DOTALL)
-                .matcher(readme());
-        List<String> failures = new ArrayList<>();
-        int n = 0;
-        while (m.find()) {
-            n++;
-            String context = m.group(1) == null ? "" : m.group(1);
-            String snippet = m.group(2);
-            String name = "Snippet" + n;
-            String fields = context.isBlank() ? "" : "    static " + String.join(";\n    static ", context.split(";\\s*"))
-                    + ";\n";
-            String source = snippet.lines().anyMatch(l -> l.matches("(public |abstract |final )*class \\w+.*"))
-                    ? IMPORTS + "class " + name + " {\n" + fields + snippet + "\n}\n"
-                    : IMPORTS + "class " + name + " {\n" + fields + "    void run() throws Exception {\n" + snippet
-                    + "\n    }\n}\n";
-            Path file = Files.writeString(tmp.resolve(name + ".java"), source);
-            JavaCompiler javac = ToolProvider.getSystemJavaCompiler();
-            DiagnosticCollector<JavaFileObject> diagnostics = new DiagnosticCollector<>();
-            try (var fm = javac.getStandardFileManager(diagnostics, null, null)) {
-                boolean ok = javac.getTask(null, fm, diagnostics, List.of("-classpath", System.getProperty("java.class.path"),
-                        "-d", tmp.toString(), "-proc:none"), null, fm.getJavaFileObjects(file)).call();
-                if (!ok) {
-                    failures.add("snippet " + n + ":\n" + snippet + "\n" + diagnostics.getDiagnostics());
-                }
-            }
-        }
-        assertTrue(n >= 5, "the README's Java snippets were found: " + n);
-        assertTrue(failures.isEmpty(), String.join("\n\n", failures));
+        ReadmeSnippets.Result r = ReadmeSnippets.compile(Path.of(System.getProperty("user.dir")).resolve("../README.md"), "",
+                IMPORTS, tmp);
+        assertTrue(r.snippets() >= 5, "the README's Java snippets were found: " + r.snippets());
+        assertTrue(r.failures().isEmpty(), String.join("\n\n", r.failures()));
     }
 }

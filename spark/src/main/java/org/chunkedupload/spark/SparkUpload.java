@@ -23,6 +23,7 @@ import org.chunkedupload.transfer.Uploader;
  * executor can read (see {@link SourcePath}).
  */
 public final class SparkUpload {
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(SparkUpload.class);
     final JavaSparkContext sc;
     final ExecutorConfig config;
     final long partSize;
@@ -60,9 +61,22 @@ public final class SparkUpload {
      */
     <T> T inGroup(String description, java.util.function.Supplier<T> job) {
         sc.setJobGroup("chunked-upload-" + java.util.UUID.randomUUID(), description, true);
+        Thread progress = new Thread(() -> {
+            try {
+                while (true) {
+                    Thread.sleep(10_000);
+                    LOG.info("{}: {} so far", description, metrics);
+                }
+            } catch (InterruptedException e) {
+                // the job ended
+            }
+        }, "chunked-upload-spark-progress");
+        progress.setDaemon(true);
+        progress.start();
         try {
             return job.get();
         } finally {
+            progress.interrupt();
             sc.clearJobGroup();
         }
     }
