@@ -28,7 +28,13 @@ public final class Capabilities {
          * Two uploads to the same key do not disturb each other: each completes with its own parts
          * and the last complete wins. Azure block blobs, for example, cannot promise this.
          */
-        ISOLATED_UPLOADS
+        ISOLATED_UPLOADS,
+        /**
+         * {@link StorageBackend#put} stores an object of at most {@code maxPartSize} bytes in one request
+         * (S3's PutObject), with the same checks as a part: one request where an upload of one part
+         * takes three.
+         */
+        SINGLE_REQUEST_PUT
     }
 
     private final long minPartSize;

@@ -15,6 +15,8 @@ public enum Operation {
     LIST_PARTS,
     /** Joining the parts into the object. */
     COMPLETE,
+    /** Storing a whole object in one request. */
+    PUT,
     /** Discarding an upload and its parts. */
     ABORT,
     /** Listing the uploads that are neither completed nor aborted. */

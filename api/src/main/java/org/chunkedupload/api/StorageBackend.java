@@ -89,6 +89,29 @@ public interface StorageBackend extends AutoCloseable {
     boolean delete(String bucket, String key);
 
     /**
+     * Stores a whole object of at most {@link Capabilities#maxPartSize()} bytes in one request, where
+     * {@link Capabilities.Feature#SINGLE_REQUEST_PUT} is declared. The body is checked as a part's is
+     * (exact length, CRC-32C compared with the store's, the caller's checksum sent where the store
+     * verifies it); the object appears whole or not at all, and nothing is left pending.
+     *
+     * @param target where to put it
+     * @param body opens the bytes (more than once when the transport re-sends them)
+     * @param length the object size
+     * @param checksum the caller's checksum of the bytes, or {@code null}
+     * @param options the object's properties
+     * @param precondition the publishing condition
+     * @return the result (one part)
+     * @throws UnsupportedFeatureException when the provider does not declare the feature
+     * @throws PreconditionFailedException when the precondition does not hold
+     */
+    default UploadResult put(ObjectTarget target, java.util.function.Supplier<? extends InputStream> body, long length,
+                             @org.jspecify.annotations.Nullable Checksum checksum, UploadOptions options,
+                             WritePrecondition precondition) {
+        throw new UnsupportedFeatureException("provider " + providerId() + " does not store an object in a single"
+                + " request (capability SINGLE_REQUEST_PUT): use initiate, uploadPart and complete");
+    }
+
+    /**
      * @return the store's own backstop for abandoned uploads (a lifecycle rule or the like), working
      *     through this backend, or empty when the store has none
      */

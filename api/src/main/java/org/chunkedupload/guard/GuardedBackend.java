@@ -56,6 +56,20 @@ public final class GuardedBackend implements StorageBackend {
 
     @Override
     public ChunkedUploadSession initiate(ObjectTarget target, UploadOptions options) {
+        checkTarget(target, options);
+        return new GuardedUpload(this, provider.initiate(target.bucket(), target.key(), options));
+    }
+
+    @Override
+    public org.chunkedupload.api.UploadResult put(ObjectTarget target, java.util.function.Supplier<? extends java.io.InputStream> body,
+                                                 long length, org.chunkedupload.api.Checksum checksum,
+                                                 UploadOptions options, org.chunkedupload.api.WritePrecondition precondition) {
+        checkTarget(target, options);
+        return GuardedPut.put(this, provider, target, body, length, checksum, options, precondition);
+    }
+
+    /** Checks that the target is this provider's and that it can apply the options. */
+    private void checkTarget(ObjectTarget target, UploadOptions options) {
         ensureOpen();
         Objects.requireNonNull(target, "target");
         Objects.requireNonNull(options, "options");
@@ -78,7 +92,6 @@ public final class GuardedBackend implements StorageBackend {
                     + providerId + "'s: " + (capabilities().providerOptions().isEmpty() ? "it takes none"
                     : new java.util.TreeSet<>(capabilities().providerOptions())));
         }
-        return new GuardedUpload(this, provider.initiate(target.bucket(), target.key(), options));
     }
 
     @Override

@@ -48,64 +48,17 @@ final class GuardedUpload implements ChunkedUploadSession {
     @Override
     public PartReceipt uploadPart(int partNumber, InputStream body, long length, Checksum checksum) {
         Objects.requireNonNull(body, "body");
-        return upload(partNumber, length, checksum, new Bodies(() -> body, false), false);
+        return upload(partNumber, length, checksum, new PartBodies(() -> body, false), false);
     }
 
     @Override
     public PartReceipt uploadPart(int partNumber, Supplier<? extends InputStream> body, long length,
                                   Checksum checksum) {
         Objects.requireNonNull(body, "body");
-        return upload(partNumber, length, checksum, new Bodies(body, true), true);
+        return upload(partNumber, length, checksum, new PartBodies(body, true), true);
     }
 
-    /** The checked bodies opened over a caller's part (one, or several when the provider re-reads it). */
-    private static final class Bodies {
-        private final Supplier<? extends InputStream> source;
-        private final boolean owned;
-        private final List<PartInputStream> opened = new java.util.concurrent.CopyOnWriteArrayList<>();
-        private final List<InputStream> raw = new java.util.concurrent.CopyOnWriteArrayList<>();
-
-        Bodies(Supplier<? extends InputStream> source, boolean owned) {
-            this.source = source;
-            this.owned = owned;
-        }
-
-        PartInputStream open(int partNumber, long length, Checksum checksum, boolean storeVerifies) {
-            InputStream in = Objects.requireNonNull(source.get(), "the part source returned null");
-            raw.add(in);
-            PartInputStream p = new PartInputStream(in, partNumber, length, checksum, storeVerifies);
-            opened.add(p);
-            return p;
-        }
-
-        /** @return the last stream read to its end (the bytes the provider stored), else the last one opened */
-        PartInputStream consumed(long length) {
-            for (int i = opened.size() - 1; i >= 0; i--) {
-                if (opened.get(i).count() == length) {
-                    return opened.get(i);
-                }
-            }
-            return opened.get(opened.size() - 1);
-        }
-
-        String failure() {
-            return opened.stream().map(PartInputStream::failure).filter(Objects::nonNull).reduce((x, y) -> y).orElse(null);
-        }
-
-        void close() {
-            if (owned) {
-                for (InputStream in : raw) {
-                    try {
-                        in.close();
-                    } catch (java.io.IOException e) {
-                        // a read-only source: nothing was lost
-                    }
-                }
-            }
-        }
-    }
-
-    private PartReceipt upload(int partNumber, long length, Checksum checksum, Bodies bodies, boolean repeatable) {
+    private PartReceipt upload(int partNumber, long length, Checksum checksum, PartBodies bodies, boolean repeatable) {
         backend.ensureOpen();
         if (length < 0) {
             throw new IllegalArgumentException("part length must be >= 0, got " + length);

@@ -93,6 +93,25 @@ public interface ProviderBackend extends AutoCloseable {
     }
 
     /**
+     * Called only when {@code SINGLE_REQUEST_PUT} is declared: stores a whole object in one request,
+     * atomically (the whole object appears at the key, or nothing changes there), reading exactly
+     * {@code content.length()} bytes. The guard has checked the size, options and precondition, and
+     * checks the result's size and CRC-32C.
+     *
+     * @param bucket the bucket
+     * @param key the key
+     * @param content the bytes (part number 1); send its checksum where the store verifies one
+     * @param options the object's properties
+     * @param precondition the publishing condition; only kinds whose feature is declared
+     * @return the result: stored size, ETag, the store's CRC-32C when it reports one, one part
+     * @throws org.chunkedupload.api.PreconditionFailedException when the precondition does not hold
+     */
+    default org.chunkedupload.api.UploadResult put(String bucket, String key, PartContent content, UploadOptions options,
+                                                  org.chunkedupload.api.WritePrecondition precondition) {
+        throw new org.chunkedupload.api.UnsupportedFeatureException("this provider does not declare SINGLE_REQUEST_PUT");
+    }
+
+    /**
      * @return the store's own backstop for abandoned uploads, working through this backend, or empty
      *     when the store has none
      */

@@ -47,7 +47,7 @@ final class S3Backend implements ProviderBackend {
             .addObjectSettings(ObjectSetting.values())
             .addProviderOptions("sse", "sse-kms-key-id")
             .addFeatures(Feature.LIST_PARTS, Feature.LIST_PENDING, Feature.CONDITIONAL_CREATE,
-                    Feature.CONDITIONAL_MATCH, Feature.PART_CHECKSUM, Feature.ISOLATED_UPLOADS)
+                    Feature.CONDITIONAL_MATCH, Feature.PART_CHECKSUM, Feature.ISOLATED_UPLOADS, Feature.SINGLE_REQUEST_PUT)
             .abortGuarantee(AbortGuarantee.immediate())
             .build();
 
@@ -99,6 +99,12 @@ final class S3Backend implements ProviderBackend {
         } catch (SdkException e) {
             throw S3Errors.map(Operation.INITIATE, "initiate s3://" + bucket + "/" + key, e, settings);
         }
+    }
+
+    @Override
+    public org.chunkedupload.api.UploadResult put(String bucket, String key, org.chunkedupload.spi.PartContent content,
+                                                 UploadOptions options, org.chunkedupload.api.WritePrecondition precondition) {
+        return S3Put.put(this, bucket, key, content, options, precondition);
     }
 
     @Override

@@ -106,8 +106,8 @@ final class S3Errors {
             case "PreconditionFailed":
                 return new PreconditionFailedException(msg, e, d);
             case "NoSuchKey":
-                if (op == Operation.COMPLETE) {
-                    return new PreconditionFailedException(msg + "; complete required an existing object (If-Match)", e, d);
+                if (op == Operation.COMPLETE || op == Operation.PUT) {
+                    return new PreconditionFailedException(msg + "; the write required an existing object (If-Match)", e, d);
                 }
                 break;
             case "BadDigest":

@@ -11,7 +11,9 @@ import org.chunkedupload.transfer.TransferProgress;
 
 /**
  * What the executors report to the driver through Spark accumulators: bytes and parts the store
- * acknowledged, and part attempts retried. Serializable (accumulators travel with tasks).
+ * acknowledged, and part attempts retried. Serializable (accumulators travel with tasks); the
+ * listener adds under a lock, since a task's parts finish on several threads and an accumulator is
+ * not thread-safe.
  */
 final class JobMetrics implements Serializable {
     private static final long serialVersionUID = 1L;
@@ -30,13 +32,17 @@ final class JobMetrics implements Serializable {
         return new TransferListener() {
             @Override
             public void onPartCompleted(PartReceipt receipt, TransferProgress progress) {
-                bytes.add(receipt.size());
-                parts.add(1);
+                synchronized (JobMetrics.this) { // an accumulator is not thread-safe; parts finish on several threads
+                    bytes.add(receipt.size());
+                    parts.add(1);
+                }
             }
 
             @Override
             public void onPartRetry(int partNumber, int failedAttempt, ChunkedUploadException cause, Duration backoff) {
-                retries.add(1);
+                synchronized (JobMetrics.this) {
+                    retries.add(1);
+                }
             }
         };
     }

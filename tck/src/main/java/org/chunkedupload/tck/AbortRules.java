@@ -8,7 +8,7 @@ import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /** Rules ABRT-*: abort discards an upload, is idempotent, and never touches an existing object. */
-public abstract class AbortRules extends ConditionalRules {
+public abstract class AbortRules extends PutRules {
 
     /** For the kit only: a provider extends {@link ChunkedUploadTck}. */
     protected AbortRules() {

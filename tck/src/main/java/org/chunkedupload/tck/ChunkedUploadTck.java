@@ -16,7 +16,7 @@ import org.chunkedupload.api.ProviderRegistry;
  * with its rule id, reported under the provider's own test class (two kits in one module never merge
  * their reports). The rules live in one class per family — {@link CapabilityRules}, {@link PartRules},
  * {@link ListPartsRules}, {@link CompleteOrderRules}, {@link CompleteValidationRules},
- * {@link ConditionalRules}, {@link AbortRules}, {@link PendingRules}, {@link SessionRules}, {@link FaultRules} — that this
+ * {@link ConditionalRules}, {@link PutRules}, {@link AbortRules}, {@link PendingRules}, {@link SessionRules}, {@link FaultRules} — that this
  * class inherits; their test methods are final, so a provider cannot override or remove a rule. Rules
  * that need an optional capability are skipped (never passed) when it is not
  * declared, and the skip message names the capability. The backend is opened through

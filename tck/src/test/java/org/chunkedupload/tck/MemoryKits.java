@@ -17,7 +17,8 @@ final class MemoryKits {
     static final Capabilities FULL = Capabilities.builder().partSize(1024, 64 << 20).partNumbers(1, 10_000)
             .maxPartCount(10_000).addFeature(Feature.LIST_PARTS).addFeature(Feature.LIST_PENDING)
             .addFeature(Feature.CONDITIONAL_CREATE).addFeature(Feature.CONDITIONAL_MATCH)
-            .addFeature(Feature.ISOLATED_UPLOADS).abortGuarantee(AbortGuarantee.immediate()).build();
+            .addFeature(Feature.ISOLATED_UPLOADS).addFeature(Feature.SINGLE_REQUEST_PUT)
+            .abortGuarantee(AbortGuarantee.immediate()).build();
     /** No optional feature at all. */
     static final Capabilities MINIMAL = Capabilities.builder().partSize(0, 1 << 20).partNumbers(1, 1000)
             .maxPartCount(1000).abortGuarantee(AbortGuarantee.eventual(java.time.Duration.ofDays(7))).build();

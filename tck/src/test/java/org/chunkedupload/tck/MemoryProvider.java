@@ -97,6 +97,17 @@ final class MemoryProvider implements StorageProvider {
             }
 
             @Override
+            public UploadResult put(String bucket, String key, PartContent content, UploadOptions options,
+                                    WritePrecondition precondition) {
+                ProviderUpload u = initiate(bucket, key, options); // the reference: a put is an upload of one part
+                try {
+                    return u.complete(List.of(u.uploadPart(content)), precondition);
+                } finally {
+                    u.abort();
+                }
+            }
+
+            @Override
             public List<PendingUpload> listPending(String bucket, String keyPrefix) {
                 List<PendingUpload> out = new ArrayList<>();
                 uploads.forEach((id, u) -> {

@@ -134,4 +134,20 @@ final class PartWorkers {
             stop();
         }
     }
+
+    /** @return the part's receipt, or its failure rethrown as it was */
+    static org.chunkedupload.api.PartReceipt await(Future<org.chunkedupload.api.PartReceipt> f) throws InterruptedException {
+        try {
+            return f.get();
+        } catch (java.util.concurrent.ExecutionException ex) {
+            Throwable c = ex.getCause();
+            if (c instanceof RuntimeException re) {
+                throw re;
+            }
+            if (c instanceof Error err) {
+                throw err;
+            }
+            throw new org.chunkedupload.api.ChunkedUploadException("part upload failed: " + c, c);
+        }
+    }
 }

@@ -69,7 +69,7 @@ final class StreamParts {
         run.expect(index, total);
         List<PartReceipt> out = new ArrayList<>(futures.size());
         for (Future<PartReceipt> f : futures) {
-            out.add(TransferRun.await(f));
+            out.add(PartWorkers.await(f));
         }
         return out;
     }
@@ -87,7 +87,7 @@ final class StreamParts {
     private static void failFast(List<Future<PartReceipt>> open) throws InterruptedException {
         for (Future<PartReceipt> f : open) {
             if (f.isDone()) {
-                TransferRun.await(f); // rethrows a part's failure at once
+                PartWorkers.await(f); // rethrows a part's failure at once
             }
         }
         open.removeIf(Future::isDone);

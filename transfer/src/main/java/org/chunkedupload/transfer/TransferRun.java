@@ -22,6 +22,7 @@ import org.chunkedupload.api.ChunkedUploadException;
 import org.chunkedupload.api.ChunkedUploadSession;
 import org.chunkedupload.api.PartReceipt;
 import org.chunkedupload.api.StorageBackend;
+import org.chunkedupload.api.UploadHandle;
 import org.chunkedupload.api.UploadResult;
 import org.chunkedupload.api.WritePrecondition;
 import org.slf4j.Logger;
@@ -63,6 +64,10 @@ final class TransferRun implements OutcomeCheck.Watch {
     private volatile int partsTotal = -1;
     private volatile long bytesTotal = -1;
     private volatile ChunkedUploadSession upload;
+    /** Sends one part: the upload's uploadPart, or a single-request put. */
+    private volatile PartAttempt.Sender sender;
+    /** The upload the parts are sent for, as listeners see it. */
+    private volatile UploadHandle sendingFor;
     /** When this transfer began, or when the journaled upload it resumes began. */
     private volatile Instant began = Instant.now();
     private volatile Journal journal;
@@ -89,10 +94,18 @@ final class TransferRun implements OutcomeCheck.Watch {
      */
     void attach(ChunkedUploadSession session, Journal journalOrNull) {
         this.upload = session;
+        this.sender = session == null ? null : session::uploadPart;
+        this.sendingFor = session == null ? null : session.handle();
         this.journal = journalOrNull;
         if (journalOrNull != null && journalOrNull.initiated != null) {
             began = journalOrNull.initiated;
         }
+    }
+
+    /** Sends the transfer's one part with {@code put} (an object stored in a single request): nothing to abort. */
+    void attachPut(UploadHandle handle, PartAttempt.Sender put) {
+        this.sender = put;
+        this.sendingFor = handle;
     }
 
     private String target() {
@@ -284,7 +297,7 @@ final class TransferRun implements OutcomeCheck.Watch {
         PartReceipt[] out = new PartReceipt[tasks.size()];
         for (int i = 0; i < tasks.size(); i++) {
             int k = ended.take(); // in completion order: a failure is seen at once
-            out[k] = await(futures.get(k));
+            out[k] = PartWorkers.await(futures.get(k));
         }
         return Arrays.asList(out);
     }
@@ -303,21 +316,6 @@ final class TransferRun implements OutcomeCheck.Watch {
         });
     }
 
-    static PartReceipt await(Future<PartReceipt> f) throws InterruptedException {
-        try {
-            return f.get();
-        } catch (ExecutionException ex) {
-            Throwable c = ex.getCause();
-            if (c instanceof RuntimeException re) {
-                throw re;
-            }
-            if (c instanceof Error err) {
-                throw err;
-            }
-            throw new ChunkedUploadException("part upload failed: " + c, c);
-        }
-    }
-
     /**
      * One part, with retries. Its checksum (when the provider verifies one) is computed once, before
      * the first attempt. No attempt starts once the transfer is cancelled or has failed.
@@ -334,7 +332,7 @@ final class TransferRun implements OutcomeCheck.Watch {
                 attemptsStarted.incrementAndGet();
             }
             try {
-                PartReceipt r = PartAttempt.send(upload, task, attempt, checksum, sent, settings);
+                PartReceipt r = PartAttempt.send(sendingFor, sender, task, attempt, checksum, sent, settings);
                 if (journal != null) {
                     journal.record(r);
                 }

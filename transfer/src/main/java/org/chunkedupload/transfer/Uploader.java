@@ -52,7 +52,7 @@ public final class Uploader {
     final long partSize;
     private final ChecksumPolicy checksum;
     final WritePrecondition precondition;
-    private final UploadOptions options;
+    final UploadOptions options;
     final Path journal;
 
     private Uploader(Builder b) {
@@ -115,6 +115,9 @@ public final class Uploader {
         SourceFingerprint fp = SourceFingerprint.ofSource(file);
         Capabilities caps = backend.capabilities();
         PartPlan plan = PartPlan.of(fp.size(), caps, partSize, backend.providerId());
+        if (SinglePut.fits(caps, plan, journal)) {
+            return SinglePut.start(this, backend, file, fp, plan, target);
+        }
         ChecksumAlgorithm alg = partChecksum(caps, backend.providerId());
         return new Transfer(new TransferRun(settings, backend).owning(journal).start(run -> {
             ChunkedUploadSession upload = backend.initiate(target, withHint(plan.partSize()));

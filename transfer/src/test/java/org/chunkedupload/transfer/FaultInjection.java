@@ -112,9 +112,41 @@ final class FaultInjection implements StorageProvider {
                 return caps.apply(real.capabilities());
             }
             beforeCall.accept(m.getName());
+            if (m.getName().equals("put")) {
+                return put(real, args);
+            }
             Object r = call(m, real, args);
             return r instanceof ProviderUpload u ? wrap(u) : r;
         });
+    }
+
+    /**
+     * A single-request put for tests (declare SINGLE_REQUEST_PUT with the capabilities operator): the
+     * filesystem provider's upload of one part, behind the same faults as part 1 and complete.
+     */
+    private Object put(ProviderBackend real, Object[] a) {
+        org.chunkedupload.spi.PartContent c = (org.chunkedupload.spi.PartContent) a[2];
+        int attempt = attemptsByPart.computeIfAbsent(1, k -> new AtomicInteger()).incrementAndGet();
+        attempts.add(new Attempt(1, c.checksum() != null));
+        Fault f = faults.getOrDefault("1:" + attempt, faults.get("1:*"));
+        if (f == Fault.RETRYABLE) {
+            throw new TransientStorageException("injected 503 for put", null);
+        }
+        ProviderUpload u = real.initiate((String) a[0], (String) a[1], (org.chunkedupload.api.UploadOptions) a[3]);
+        try {
+            org.chunkedupload.api.PartReceipt r = u.uploadPart(c);
+            Object result = u.complete(List.of(r), (org.chunkedupload.api.WritePrecondition) a[4]);
+            if (completeFault == CompleteFault.RESPONSE_LOST) {
+                completeFault = null;
+                throw new TransientStorageException("injected: read timed out waiting for the response to put", null);
+            }
+            return result;
+        } catch (RuntimeException e) {
+            if (!(e instanceof TransientStorageException)) {
+                u.abort();
+            }
+            throw e;
+        }
     }
 
     private ProviderUpload wrap(ProviderUpload real) {
