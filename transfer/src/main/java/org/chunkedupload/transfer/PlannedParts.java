@@ -64,7 +64,7 @@ final class PlannedParts {
             throw new IllegalArgumentException("a journal needs a file source; buffers cannot be resumed after a crash");
         }
         PartPlan plan = PartPlan.of(data.remaining(), backend.capabilities(), u.partSize, backend.providerId());
-        if (SinglePut.fits(backend.capabilities(), plan, null)) {
+        if (SinglePut.fits(backend.capabilities(), plan, null, false)) {
             return SinglePut.start(u, backend, data, plan, target);
         }
         ChecksumAlgorithm alg = u.partChecksum(backend.capabilities(), backend.providerId());

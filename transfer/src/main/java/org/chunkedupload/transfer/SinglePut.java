@@ -36,9 +36,13 @@ final class SinglePut {
     private SinglePut() {
     }
 
-    /** @return whether an object of this plan goes in one request */
-    static boolean fits(Capabilities caps, PartPlan plan, Path journal) {
-        return journal == null && plan.partCount() == 1 && plan.objectSize() <= MAX_BYTES
+    /**
+     * @param treeFile whether the object is a file of a directory upload (whose journal resumes a tree:
+     *     a file sent in one request is simply sent again)
+     * @return whether an object of this plan goes in one request; not when a journal promises a resumable upload
+     */
+    static boolean fits(Capabilities caps, PartPlan plan, Path journal, boolean treeFile) {
+        return (journal == null || treeFile) && plan.partCount() == 1 && plan.objectSize() <= MAX_BYTES
                 && caps.supports(Capabilities.Feature.SINGLE_REQUEST_PUT);
     }
 

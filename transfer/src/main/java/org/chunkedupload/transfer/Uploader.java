@@ -115,7 +115,7 @@ public final class Uploader {
         SourceFingerprint fp = SourceFingerprint.ofSource(file);
         Capabilities caps = backend.capabilities();
         PartPlan plan = PartPlan.of(fp.size(), caps, partSize, backend.providerId());
-        if (SinglePut.fits(caps, plan, journal)) {
+        if (SinglePut.fits(caps, plan, journal, settings.sharedWorkers() != null)) {
             return SinglePut.start(this, backend, file, fp, plan, target);
         }
         ChecksumAlgorithm alg = partChecksum(caps, backend.providerId());

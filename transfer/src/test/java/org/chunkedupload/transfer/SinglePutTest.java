@@ -89,4 +89,21 @@ class SinglePutTest {
             assertTrue(calls.contains("initiate") && !calls.contains("put"), "a journal asks for a resumable upload: " + calls);
         }
     }
+
+    @Test
+    void theSmallFilesOfAJournaledTreeGoInOneRequestEach() throws Exception {
+        try (EngineFixture f = fixture()) {
+            java.nio.file.Path dir = java.nio.file.Files.createDirectories(tmp.resolve("tree"));
+            for (int i = 0; i < 5; i++) {
+                java.nio.file.Files.write(dir.resolve("f" + i), new byte[100 + i]);
+            }
+            List<String> calls = new CopyOnWriteArrayList<>();
+            f.faults.beforeCall = calls::add;
+            DirectoryUpload.Result r = DirectoryUpload.upload(uploader().build(), f.backend, dir, "demo", "t",
+                    new DirectoryUpload.Options(List.of(), List.of(), false, false, tmp.resolve("tree-journal")));
+            assertEquals(5, r.count(DirectoryUpload.Status.UPLOADED));
+            assertEquals(5, calls.stream().filter("put"::equals).count(), "one put per file: " + calls);
+            assertTrue(!calls.contains("initiate"), "no multipart upload: " + calls);
+        }
+    }
 }
