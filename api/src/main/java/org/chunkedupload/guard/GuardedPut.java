@@ -49,19 +49,9 @@ final class GuardedPut {
         boolean storeVerifies = checksum != null && caps.supports(Feature.PART_CHECKSUM)
                 && caps.checksumAlgorithms().contains(checksum.algorithm());
         PartBodies bodies = new PartBodies(body, true);
-        UploadResult result;
-        try {
-            PartInputStream in = bodies.open(1, length, checksum, storeVerifies);
-            result = provider.put(target.bucket(), target.key(), new PartContent(1, in, length, checksum,
-                    () -> bodies.open(1, length, checksum, storeVerifies)), options, precondition);
-        } catch (RuntimeException e) {
-            if (bodies.failure() != null) {
-                throw new IntegrityException(bodies.failure(), e);
-            }
-            throw e;
-        } finally {
-            bodies.close();
-        }
+        UploadResult result = bodies.send(() -> provider.put(target.bucket(), target.key(), new PartContent(1,
+                bodies.open(1, length, checksum, storeVerifies), length, checksum,
+                () -> bodies.open(1, length, checksum, storeVerifies)), options, precondition));
         PartInputStream sent = bodies.consumed(length);
         if (sent.count() != length) {
             throw new IntegrityException("provider " + id + " stored " + target + " after reading " + sent.count() + " of "

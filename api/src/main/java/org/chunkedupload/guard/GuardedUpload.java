@@ -68,21 +68,11 @@ final class GuardedUpload implements ChunkedUploadSession {
             throw new PartTooLargeException("part " + partNumber + " is " + length + " bytes, above the maximum part size "
                     + caps.maxPartSize() + " of provider " + backend.providerId() + ": use a smaller part size");
         }
-        PartReceipt receipt;
-        try {
-            boolean storeVerifies = checksum != null && caps.supports(Feature.PART_CHECKSUM)
-                    && caps.checksumAlgorithms().contains(checksum.algorithm());
-            PartInputStream body = bodies.open(partNumber, length, checksum, storeVerifies);
-            receipt = upload.uploadPart(new PartContent(partNumber, body, length, checksum,
-                    repeatable ? () -> bodies.open(partNumber, length, checksum, storeVerifies) : null));
-        } catch (RuntimeException e) {
-            if (bodies.failure() != null) {
-                throw new IntegrityException(bodies.failure(), e);
-            }
-            throw e;
-        } finally {
-            bodies.close();
-        }
+        boolean storeVerifies = checksum != null && caps.supports(Feature.PART_CHECKSUM)
+                && caps.checksumAlgorithms().contains(checksum.algorithm());
+        PartReceipt receipt = bodies.send(() -> upload.uploadPart(new PartContent(partNumber,
+                bodies.open(partNumber, length, checksum, storeVerifies), length, checksum,
+                repeatable ? () -> bodies.open(partNumber, length, checksum, storeVerifies) : null)));
         PartInputStream in = bodies.consumed(length);
         if (in.count() != length) {
             throw new IntegrityException("provider " + backend.providerId() + " stored part " + partNumber + " after reading "

@@ -51,4 +51,21 @@ final class PartBodies {
             }
         }
     }
+
+    /**
+     * Runs the provider's call over these bodies: a failure while the caller's bytes were read (short,
+     * or not matching their checksum) becomes an {@code IntegrityException}; the bodies are closed after.
+     */
+    <R> R send(Supplier<R> call) {
+        try {
+            return call.get();
+        } catch (RuntimeException e) {
+            if (failure() != null) {
+                throw new org.chunkedupload.api.IntegrityException(failure(), e);
+            }
+            throw e;
+        } finally {
+            close();
+        }
+    }
 }

@@ -1,8 +1,5 @@
 package org.chunkedupload.spark;
 
-import java.lang.reflect.InvocationTargetException;
-import java.lang.reflect.Method;
-import java.lang.reflect.Proxy;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -16,6 +13,7 @@ import org.chunkedupload.spi.PartContent;
 import org.chunkedupload.spi.ProviderBackend;
 import org.chunkedupload.spi.ProviderUpload;
 import org.chunkedupload.spi.StorageProvider;
+import org.chunkedupload.testsupport.Proxies;
 
 /**
  * The filesystem provider (id {@code flaky}), with a task that dies mid-part on demand: when part
@@ -57,13 +55,13 @@ public final class FlakyProvider implements StorageProvider {
     @Override
     public ProviderBackend open(BackendConfig config) {
         ProviderBackend real = fs.open(BackendConfig.of("fs", config.settings()));
-        return proxy(ProviderBackend.class, (m, args) -> {
+        return Proxies.of(ProviderBackend.class, (m, args) -> {
             if (args != null) {
                 for (int i = 0; i < args.length; i++) {
                     args[i] = args[i] instanceof UploadHandle h ? tag(h, "fs") : args[i];
                 }
             }
-            Object r = call(m, real, args);
+            Object r = Proxies.call(m, real, args);
             if (r instanceof List<?> list && !list.isEmpty() && list.get(0) instanceof PendingUpload) {
                 return list.stream().map(o -> (PendingUpload) o)
                         .map(p -> new PendingUpload(tag(p.handle(), "flaky"), p.initiated(), p.bytesHeld())).toList();
@@ -73,7 +71,7 @@ public final class FlakyProvider implements StorageProvider {
     }
 
     private static ProviderUpload wrap(ProviderUpload real) {
-        return proxy(ProviderUpload.class, (m, args) -> {
+        return Proxies.of(ProviderUpload.class, (m, args) -> {
             if (m.getName().equals("handle")) {
                 return tag(real.handle(), "flaky");
             }
@@ -86,30 +84,12 @@ public final class FlakyProvider implements StorageProvider {
                 }
                 sent.add(p.partNumber());
             }
-            return call(m, real, args);
+            return Proxies.call(m, real, args);
         });
     }
 
     /** The fs provider's handles say "fs"; the guard of this provider expects "flaky". */
     private static UploadHandle tag(UploadHandle h, String id) {
         return new UploadHandle(id, h.bucket(), h.key(), h.uploadId(), h.state());
-    }
-
-    private interface Handler {
-        Object handle(Method m, Object[] args) throws Throwable;
-    }
-
-    @SuppressWarnings("unchecked")
-    private static <T> T proxy(Class<T> type, Handler h) {
-        return (T) Proxy.newProxyInstance(FlakyProvider.class.getClassLoader(), new Class<?>[] {type},
-                (p, m, args) -> h.handle(m, args));
-    }
-
-    private static Object call(Method m, Object target, Object[] args) throws Throwable {
-        try {
-            return m.invoke(target, args);
-        } catch (InvocationTargetException e) {
-            throw e.getCause();
-        }
     }
 }

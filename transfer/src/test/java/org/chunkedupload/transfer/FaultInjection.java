@@ -2,9 +2,6 @@ package org.chunkedupload.transfer;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.lang.reflect.InvocationTargetException;
-import java.lang.reflect.Method;
-import java.lang.reflect.Proxy;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -21,6 +18,7 @@ import org.chunkedupload.spi.PartContent;
 import org.chunkedupload.spi.ProviderBackend;
 import org.chunkedupload.spi.ProviderUpload;
 import org.chunkedupload.spi.StorageProvider;
+import org.chunkedupload.testsupport.Proxies;
 
 /**
  * Wraps a real provider and injects faults into chosen attempts of chosen parts: an exception
@@ -107,7 +105,7 @@ final class FaultInjection implements StorageProvider {
     @Override
     public ProviderBackend open(BackendConfig config) {
         ProviderBackend real = delegate.open(config);
-        return proxy(ProviderBackend.class, (m, args) -> {
+        return Proxies.of(ProviderBackend.class, (m, args) -> {
             if (m.getName().equals("capabilities")) {
                 return caps.apply(real.capabilities());
             }
@@ -115,7 +113,7 @@ final class FaultInjection implements StorageProvider {
             if (m.getName().equals("put")) {
                 return put(real, args);
             }
-            Object r = call(m, real, args);
+            Object r = Proxies.call(m, real, args);
             return r instanceof ProviderUpload u ? wrap(u) : r;
         });
     }
@@ -150,7 +148,7 @@ final class FaultInjection implements StorageProvider {
     }
 
     private ProviderUpload wrap(ProviderUpload real) {
-        return proxy(ProviderUpload.class, (m, args) -> {
+        return Proxies.of(ProviderUpload.class, (m, args) -> {
             beforeCall.accept(m.getName());
             if (m.getName().equals("complete") && completeFault == CompleteFault.TRANSIENT_ONCE) {
                 completeFault = null;
@@ -159,7 +157,7 @@ final class FaultInjection implements StorageProvider {
             if (m.getName().equals("complete") && completeFault != null) {
                 CompleteFault f = completeFault;
                 if (f != CompleteFault.UPLOAD_VANISHED) {
-                    call(m, real, args);
+                    Proxies.call(m, real, args);
                 }
                 switch (f) {
                     case RESPONSE_LOST -> throw new TransientStorageException("injected: read timed out waiting for"
@@ -169,7 +167,7 @@ final class FaultInjection implements StorageProvider {
                 }
             }
             if (!m.getName().equals("uploadPart")) {
-                return call(m, real, args);
+                return Proxies.call(m, real, args);
             }
             PartContent p = (PartContent) args[0];
             int attempt = attemptsByPart.computeIfAbsent(p.partNumber(), k -> new AtomicInteger()).incrementAndGet();
@@ -209,23 +207,5 @@ final class FaultInjection implements StorageProvider {
             }
             return real.uploadPart(new PartContent(p.partNumber(), counted, p.length(), p.checksum()));
         });
-    }
-
-    private interface Handler {
-        Object handle(Method m, Object[] args) throws Throwable;
-    }
-
-    @SuppressWarnings("unchecked")
-    private static <T> T proxy(Class<T> type, Handler h) {
-        return (T) Proxy.newProxyInstance(FaultInjection.class.getClassLoader(), new Class<?>[] {type},
-                (p, m, args) -> h.handle(m, args));
-    }
-
-    private static Object call(Method m, Object target, Object[] args) throws Throwable {
-        try {
-            return m.invoke(target, args);
-        } catch (InvocationTargetException e) {
-            throw e.getCause();
-        }
     }
 }
