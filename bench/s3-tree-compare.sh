@@ -2,7 +2,7 @@
 # Benchmark: a whole directory to S3Mock on loopback, same part size and concurrency for every client:
 #   chunked-upload put --recursive  |  aws s3 cp --recursive  |  rclone copy
 # Usage: [TOOLS="ours awscli rcl"] bench/s3-tree-compare.sh [TREE=small|mixed] [RUNS=3] [PART_MIB=16] [CONCURRENCY=8]
-#   small: 1,000 files of 1 MiB;  mixed: 500 files of 64 KiB, 200 of 1 MiB and 2 of 256 MiB
+#   small: 1,000 files of 1 MiB;  mixed: 500 files of 64 KiB, 200 of 1 MiB and 2 of 1 GiB
 # Needs: awscli and rclone. Each timed run starts a fresh S3Mock (empty store); every object is read
 # back and compared byte for byte (rclone check --download) before the next run.
 set -euo pipefail
@@ -29,7 +29,7 @@ case "$tree" in
   small) for i in $(seq 1 1000); do d="$work/src/d$((i % 20))"; mkdir -p "$d"; head -c 1048576 /dev/urandom > "$d/f$i"; done ;;
   mixed) for i in $(seq 1 500); do d="$work/src/s$((i % 10))"; mkdir -p "$d"; head -c 65536 /dev/urandom > "$d/f$i"; done
          for i in $(seq 1 200); do d="$work/src/m$((i % 5))"; mkdir -p "$d"; head -c 1048576 /dev/urandom > "$d/f$i"; done
-         for i in 1 2; do head -c $((256 << 20)) /dev/urandom > "$work/src/big$i"; done ;;
+         for i in 1 2; do head -c $((1 << 30)) /dev/urandom > "$work/src/big$i"; done ;;
   *) echo "TREE must be small or mixed" >&2; exit 2 ;;
 esac
 files=$(find "$work/src" -type f | wc -l); bytes=$(du -sb "$work/src" | cut -f1)
