@@ -7,8 +7,9 @@
 set -euo pipefail
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 runs="${1:-3}"
-(cd "$here" && ./mvnw -q -B -DskipTests -pl cli,spark -am package \
-  && ./mvnw -q -B -pl spark dependency:build-classpath -Dmdep.includeScope=test -Dmdep.outputFile=target/bench.cp)
+# one reactor build: the spark module's classpath then names the sibling modules' freshly built jars
+(cd "$here" && ./mvnw -q -B -DskipTests -pl cli,spark -am package dependency:build-classpath \
+  -Dmdep.includeScope=test -Dmdep.outputFile=target/bench.cp)
 cp="$here/spark/target/test-classes:$here/spark/target/classes:$(cat "$here/spark/target/bench.cp")"
 opts="$(sed -n 's:.*<spark.java.options>\(.*\)</spark.java.options>.*:\1:p' "$here/spark/pom.xml")"
 work="$(mktemp -d "${TMPDIR:-/tmp}/cu-spark.XXXXXX")"
