@@ -6,7 +6,10 @@ import org.jspecify.annotations.Nullable;
 /**
  * A setting a provider understands.
  *
- * @param name the key, lower-case words joined by '-'
+ * @param name the key: lower-case words joined by '-' (a provider may group keys with '.', e.g.
+ *     {@code jclouds.provider}); or a namespace {@code prefix.*} that admits every setting starting
+ *     with {@code prefix.}, for a provider that passes a library's own properties through (see
+ *     {@link #admits(String)})
  * @param description what it does, including the default
  * @param defaultValue the default, or {@code null} when there is none
  * @param secret whether the value is a secret that must be masked in output and never logged
@@ -25,13 +28,31 @@ public record ConfigKey(String name, String description, @Nullable String defaul
         Objects.requireNonNull(description, "description");
     }
 
+    /** @return whether this key is a namespace ({@code prefix.*}) rather than one setting */
+    public boolean isNamespace() {
+        return name.endsWith(".*");
+    }
+
+    /**
+     * @param setting a setting name
+     * @return whether this key is that setting, or a namespace holding it ({@code jclouds.*} admits
+     *     {@code jclouds.so-timeout} but not {@code jclouds.} alone)
+     */
+    public boolean admits(String setting) {
+        if (!isNamespace()) {
+            return name.equals(setting);
+        }
+        String prefix = name.substring(0, name.length() - 1);
+        return setting.length() > prefix.length() && setting.startsWith(prefix);
+    }
+
     /**
      * @param providerId the provider that declares this key
      * @return the environment variable that sets it: {@code CHUNKED_UPLOAD_<PROVIDER>_<KEY>}, upper
-     *     case, '-' as '_' (e.g. {@code CHUNKED_UPLOAD_S3_SECRET_KEY})
+     *     case, '-' and '.' as '_' (e.g. {@code CHUNKED_UPLOAD_S3_SECRET_KEY}); a namespace has none
      */
     public String environmentVariable(String providerId) {
         return "CHUNKED_UPLOAD_" + providerId.toUpperCase(java.util.Locale.ROOT) + "_"
-                + name.toUpperCase(java.util.Locale.ROOT).replace('-', '_');
+                + name.toUpperCase(java.util.Locale.ROOT).replace('-', '_').replace('.', '_');
     }
 }

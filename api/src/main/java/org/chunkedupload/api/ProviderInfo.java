@@ -53,16 +53,29 @@ public final class ProviderInfo {
      * @return whether the provider accepts it
      */
     public boolean accepts(String name) {
-        return configKeys.stream().anyMatch(k -> k.name().equals(name));
+        return key(name).isPresent();
+    }
+
+    /**
+     * @param name a setting name
+     * @return the key that admits it: the setting itself, else a namespace holding it
+     */
+    public java.util.Optional<ConfigKey> key(String name) {
+        return configKeys.stream().filter(k -> k.name().equals(name)).findFirst()
+                .or(() -> configKeys.stream().filter(k -> k.admits(name)).findFirst());
     }
 
     /**
      * @param env environment variables
      * @return the settings they give this provider: each {@link ConfigKey#environmentVariable} that is set
+     *     (a namespace's settings come only from a file or the command line)
      */
     public Map<String, String> settingsFrom(Map<String, String> env) {
         Map<String, String> out = new LinkedHashMap<>();
         for (ConfigKey k : configKeys) {
+            if (k.isNamespace()) {
+                continue;
+            }
             String v = env.get(k.environmentVariable(id()));
             if (v != null) {
                 out.put(k.name(), v);

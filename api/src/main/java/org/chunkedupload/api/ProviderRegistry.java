@@ -157,10 +157,11 @@ public final class ProviderRegistry {
      * @throws ConfigurationException for an unknown provider, an unknown setting, or a provider that cannot start
      */
     public StorageBackend open(BackendConfig config) {
-        StorageProvider p = require(config.provider()).provider();
+        ProviderInfo info = require(config.provider());
+        StorageProvider p = info.provider();
         Set<String> known = p.configKeys().stream().map(ConfigKey::name).collect(Collectors.toCollection(TreeSet::new));
         for (String key : config.settings().keySet()) {
-            if (!known.contains(key)) {
+            if (!info.accepts(key)) {
                 throw new ConfigurationException("unknown setting '" + key + "' for provider " + p.id()
                         + ": known settings are " + (known.isEmpty() ? "none" : String.join(", ", known)));
             }

@@ -276,9 +276,10 @@ public final class ToolkitConfig {
         out.add(entry("bucket", bucket == null ? "(none)" : bucket));
         ProviderInfo p = registry.require(provider);
         for (ConfigKey c : p.configKeys()) {
-            String v = settings.get(c.name());
-            if (v != null) {
-                out.add(entry(provider + "." + c.name(), c.secret() ? "****" : v));
+            for (Map.Entry<String, String> e : settings.entrySet()) { // a namespace key admits several
+                if (c.admits(e.getKey()) && p.key(e.getKey()).orElseThrow() == c) {
+                    out.add(entry(provider + "." + e.getKey(), c.secret() ? "****" : e.getValue()));
+                }
             }
         }
         out.add(entry("part-size", transfer.partSize() == 0 ? "auto" : ByteSizes.format(transfer.partSize())));

@@ -1,0 +1,34 @@
+package org.chunkedupload.jclouds;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import org.chunkedupload.api.BackendConfig;
+import org.chunkedupload.tck.ChunkedUploadTck;
+
+/** The whole kit against jclouds' {@code filesystem} store through the bridge. */
+class JcloudsFilesystemTckTest extends ChunkedUploadTck {
+    private static final Path BASEDIR = temp();
+
+    private static Path temp() {
+        try {
+            return Files.createTempDirectory("jclouds-fs-tck");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    @Override
+    protected BackendConfig backendConfig() {
+        return BackendConfig.of("jclouds", Map.of("jclouds.provider", "filesystem", "filesystem.basedir",
+                BASEDIR.toString()));
+    }
+
+    @Override
+    protected String bucket() {
+        JcloudsStores.createContainer(backendConfig(), "tck");
+        return "tck";
+    }
+}
