@@ -140,7 +140,8 @@ public final class ProviderRegistry {
         for (String e : loadErrors) {
             sb.append("; ").append(e);
         }
-        sb.append(" (add the provider's jar, e.g. chunked-upload-provider-").append(id).append(", to the class path)");
+        sb.append(" (add the provider's jar, e.g. chunked-upload-provider-").append(id).append(", to the class path;"
+                + " for the CLI, name its plugin directory in CHUNKED_UPLOAD_PLUGIN_PATH)");
         return throwConfig(sb.toString());
     }
 

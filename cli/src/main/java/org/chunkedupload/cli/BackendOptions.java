@@ -43,7 +43,7 @@ final class BackendOptions {
     /** @return the installed providers, discovered once per command */
     ProviderRegistry registry() {
         if (registry == null) {
-            registry = ProviderRegistry.load();
+            registry = PluginPath.registry(System.getenv(PluginPath.VARIABLE));
         }
         return registry;
     }

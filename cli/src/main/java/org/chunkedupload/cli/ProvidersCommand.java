@@ -13,7 +13,8 @@ import picocli.CommandLine.Spec;
 @Command(name = "providers", mixinStandardHelpOptions = true,
         footerHeading = "%nExamples:%n", footer = {
                 "  chunked-upload providers",
-                "  chunked-upload providers --config upload.properties"},
+                "  chunked-upload providers --config upload.properties",
+                "  CHUNKED_UPLOAD_PLUGIN_PATH=provider-jclouds/target/plugin chunked-upload providers   (optional plugins)"},
         description = "List installed providers with their settings and capabilities.")
 final class ProvidersCommand implements Callable<Integer> {
     @picocli.CommandLine.Option(names = "--json", description = "One JSON object per provider (schema"

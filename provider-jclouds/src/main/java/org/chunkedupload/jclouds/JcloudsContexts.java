@@ -75,7 +75,22 @@ final class JcloudsContexts {
         };
     }
 
+    /**
+     * Builds a context with this module's class loader as the thread's context loader: jclouds finds
+     * its providers and apis through it, and a CLI that loaded the bridge as a plugin has them only there.
+     */
     private static BlobStoreContext build(JcloudsSettings s) {
+        Thread t = Thread.currentThread();
+        ClassLoader previous = t.getContextClassLoader();
+        t.setContextClassLoader(JcloudsContexts.class.getClassLoader());
+        try {
+            return buildHere(s);
+        } finally {
+            t.setContextClassLoader(previous);
+        }
+    }
+
+    private static BlobStoreContext buildHere(JcloudsSettings s) {
         ContextBuilder b;
         try {
             b = ContextBuilder.newBuilder(s.jcloudsId());

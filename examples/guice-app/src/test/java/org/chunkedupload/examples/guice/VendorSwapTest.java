@@ -29,8 +29,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The same application code ({@link ArchiveService}, injected by Guice) and the same CLI invocation
- * against three emulators (S3Mock, fake-gcs-server, Azurite) and the filesystem: only the
- * configuration file differs.
+ * against three emulators (S3Mock, fake-gcs-server, Azurite), the filesystem, and the jclouds bridge
+ * (its filesystem store, and its s3 api on S3Mock): only the configuration file differs.
  */
 class VendorSwapTest {
     private static LocalServer azurite;
@@ -100,7 +100,14 @@ class VendorSwapTest {
                 + tmp.resolve("store") + "\n" + transfer);
         Path s3 = Files.writeString(tmp.resolve("s3.properties"), "provider = s3\ns3.endpoint = " + s3mock.url()
                 + "\ns3.access-key-id = test\ns3.secret-access-key = test-secret\n" + transfer);
-        for (Path config : List.of(fs, s3, gs, az)) {
+        Files.createDirectories(tmp.resolve("jclouds-base").resolve("archive"));
+        Path jcloudsFs = Files.writeString(tmp.resolve("jclouds-fs.properties"), "provider = jclouds\n"
+                + "jclouds.jclouds.provider = filesystem\njclouds.filesystem.basedir = " + tmp.resolve("jclouds-base")
+                + "\n" + transfer);
+        Path jcloudsS3 = Files.writeString(tmp.resolve("jclouds-s3.properties"), "provider = jclouds\n"
+                + "jclouds.jclouds.provider = s3\njclouds.endpoint = " + s3mock.url() + "\njclouds.identity = test\n"
+                + "jclouds.credential = test-secret\n" + transfer);
+        for (Path config : List.of(fs, s3, gs, az, jcloudsFs, jcloudsS3)) {
             assertArrayEquals(data, archive(config, file, "2026/data.bin"), config.getFileName().toString());
             // the same command line, only --config differs
             java.io.StringWriter out = new java.io.StringWriter();
@@ -153,5 +160,36 @@ class VendorSwapTest {
                 assertTrue(md.contains("- FAILED: 0"), md);
             }
         }
+    }
+
+    /**
+     * The CLI's own jar, which does not contain jclouds, reaches the bridge through
+     * {@code CHUNKED_UPLOAD_PLUGIN_PATH} (the bridge module's {@code target/plugin}) in a JVM of its own.
+     */
+    @Test
+    void theCliUsesTheJcloudsBridgeAsAPlugin() throws Exception {
+        Path root = Path.of(System.getProperty("user.dir")).resolve("../..").normalize();
+        Path jar = root.resolve("cli/target/chunked-upload.jar");
+        Path plugin = root.resolve("provider-jclouds/target/plugin");
+        byte[] data = new byte[7_000_000];
+        new Random(7).nextBytes(data);
+        Path file = Files.write(tmp.resolve("plugin.bin"), data);
+        Path base = Files.createDirectories(tmp.resolve("plugin-base").resolve("bkt")).getParent();
+        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        List<String> put = List.of(java, "-jar", jar.toString(), "put", file.toString(), "jclouds://bkt/p/plugin.bin",
+                "-o", "jclouds.provider=filesystem", "-o", "filesystem.basedir=" + base, "--quiet");
+        ProcessBuilder without = new ProcessBuilder(put).redirectErrorStream(true);
+        without.environment().remove("CHUNKED_UPLOAD_PLUGIN_PATH");
+        Process p = without.start();
+        String out = new String(p.getInputStream().readAllBytes());
+        assertEquals(2, p.waitFor(), out);
+        assertTrue(out.contains("unknown storage provider 'jclouds'") && out.contains("CHUNKED_UPLOAD_PLUGIN_PATH"), out);
+
+        ProcessBuilder with = new ProcessBuilder(put).redirectErrorStream(true);
+        with.environment().put("CHUNKED_UPLOAD_PLUGIN_PATH", plugin.toString());
+        p = with.start();
+        out = new String(p.getInputStream().readAllBytes());
+        assertEquals(0, p.waitFor(), out);
+        assertArrayEquals(data, Files.readAllBytes(base.resolve("bkt/p/plugin.bin")));
     }
 }
