@@ -48,4 +48,24 @@ class RegistryTest {
         b.close();
         assertThrows(IllegalStateException.class, () -> b.stat("b", "k"));
     }
+
+    @Test
+    void aNamespaceKeyAdmitsItsSettingsOnly() {
+        ConfigKey ns = new ConfigKey("lib.*", "a library's properties", null, false);
+        assertTrue(ns.isNamespace() && ns.admits("lib.timeout") && ns.admits("lib.a.b"));
+        assertTrue(!ns.admits("lib.") && !ns.admits("lib") && !ns.admits("other.timeout"));
+        ConfigKey dotted = new ConfigKey("lib.provider", "a grouped key", null, false);
+        assertEquals("CHUNKED_UPLOAD_X_LIB_PROVIDER", dotted.environmentVariable("x"), "'.' becomes '_' like '-'");
+        ProviderInfo p = ProviderInfo.of(new FakeProvider() {
+            @Override
+            public List<ConfigKey> configKeys() {
+                return List.of(dotted, ns);
+            }
+        });
+        assertEquals(dotted, p.key("lib.provider").orElseThrow(), "a named key wins over the namespace");
+        assertEquals(ns, p.key("lib.retries").orElseThrow());
+        assertTrue(p.key("retries").isEmpty());
+        assertEquals(Map.of("lib.provider", "s3"), p.settingsFrom(Map.of("CHUNKED_UPLOAD_FAKE_LIB_PROVIDER", "s3",
+                "CHUNKED_UPLOAD_FAKE_LIB_RETRIES", "3")), "a namespace takes no environment variables");
+    }
 }

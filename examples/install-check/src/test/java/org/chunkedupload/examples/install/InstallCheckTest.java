@@ -41,7 +41,7 @@ class InstallCheckTest {
             "chunked-upload-api", "chunked-upload-transfer", "chunked-upload-provider-filesystem",
             "chunked-upload-provider-s3", "chunked-upload-provider-gcs", "chunked-upload-provider-azure",
             "chunked-upload-config", "chunked-upload-guice", "chunked-upload-metrics-micrometer", "chunked-upload-tck",
-            "chunked-upload-spring-boot-starter", "chunked-upload-spark"));
+            "chunked-upload-spring-boot-starter", "chunked-upload-spark", "chunked-upload-provider-jclouds"));
 
     private static final Path ROOT = Path.of(System.getProperty("reactor.root")).toAbsolutePath();
     private static final Path HERE = ROOT.resolve("examples/install-check");
