@@ -16,6 +16,9 @@ import org.chunkedupload.api.Operation;
 import org.chunkedupload.api.PendingUpload;
 import org.chunkedupload.api.UploadHandle;
 import org.chunkedupload.api.UploadOptions;
+import org.chunkedupload.api.UploadResult;
+import org.chunkedupload.api.WritePrecondition;
+import org.chunkedupload.spi.PartContent;
 import org.chunkedupload.spi.ProviderBackend;
 import org.chunkedupload.spi.ProviderUpload;
 import org.jclouds.blobstore.BlobStore;
@@ -175,6 +178,31 @@ final class JcloudsBackend implements ProviderBackend {
         } catch (RuntimeException e) {
             throw JcloudsErrors.map(Operation.DELETE, "delete " + where(bucket, key), e);
         }
+    }
+
+    /**
+     * One {@code putBlob}: atomic on the stores that declare it (a local store writes a temporary
+     * and renames it; S3 is one PutObject), with the content type and metadata an upload would get.
+     */
+    @Override
+    public UploadResult put(String bucket, String key, PartContent content, UploadOptions options,
+                            WritePrecondition precondition) {
+        containment.check(bucket, key, "put");
+        Map<String, String> state = JcloudsUpload.state(options);
+        BlobMetadata m = JcloudsUpload.metadata(store, key, state);
+        var builder = store.blobBuilder(key).userMetadata(m.getUserMetadata()).payload(JcloudsUpload.payload(content));
+        if (options.contentType() != null) {
+            builder.contentType(options.contentType());
+        }
+        Blob blob = builder.build();
+        blob.getPayload().getContentMetadata().setContentLength(content.length());
+        String etag;
+        try {
+            etag = JcloudsUpload.etag(store.putBlob(bucket, blob));
+        } catch (RuntimeException e) {
+            throw JcloudsErrors.map(Operation.PUT, "put " + where(bucket, key), e);
+        }
+        return new UploadResult(new ObjectTarget(JcloudsProvider.ID, bucket, key), content.length(), etag, null, null, 1);
     }
 
     static String where(String bucket, String key) {

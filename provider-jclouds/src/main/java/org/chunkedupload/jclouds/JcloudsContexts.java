@@ -6,6 +6,7 @@ import java.util.Map;
 import org.chunkedupload.api.ConfigurationException;
 import org.jclouds.ContextBuilder;
 import org.jclouds.blobstore.BlobStoreContext;
+import org.jclouds.logging.slf4j.config.SLF4JLoggingModule;
 
 /**
  * Opens jclouds contexts. A {@code transient} store lives inside its context, so backends opened
@@ -107,6 +108,6 @@ final class JcloudsContexts {
         }
         java.util.Properties p = new java.util.Properties();
         p.putAll(s.properties());
-        return b.overrides(p).modules(List.of(new ExplicitAcceptModule())).buildView(BlobStoreContext.class);
+        return b.overrides(p).modules(List.of(new ExplicitAcceptModule(), new SLF4JLoggingModule())).buildView(BlobStoreContext.class);
     }
 }

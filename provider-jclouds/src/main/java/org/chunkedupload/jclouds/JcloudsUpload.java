@@ -111,7 +111,8 @@ final class JcloudsUpload implements ProviderUpload {
         return new PartReceipt(part.partNumber(), token.isEmpty() ? "part-" + part.partNumber() : token, part.length(), null);
     }
 
-    private static Payload payload(PartContent part) {
+    /** @return the part as a jclouds payload of its exact length, repeatable when the part can be reopened */
+    static Payload payload(PartContent part) {
         Payload p;
         if (part.repeatable()) { // jclouds may then resend it itself after a lost connection
             InputStream first = part.body();

@@ -111,6 +111,9 @@ enum StoreKind {
         if (isolated) {
             b.addFeature(Feature.ISOLATED_UPLOADS);
         }
+        if (this == LOCAL || this == S3) { // putBlob is atomic there: a temporary renamed, one PutObject
+            b.addFeature(Feature.SINGLE_REQUEST_PUT);
+        }
         return b.build();
     }
 }

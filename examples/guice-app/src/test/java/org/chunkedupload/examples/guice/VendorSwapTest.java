@@ -191,5 +191,16 @@ class VendorSwapTest {
         out = new String(p.getInputStream().readAllBytes());
         assertEquals(0, p.waitFor(), out);
         assertArrayEquals(data, Files.readAllBytes(base.resolve("bkt/p/plugin.bin")));
+
+        // a jclouds failure is one sentence, without jclouds' own log lines or a stack trace
+        List<String> missing = new java.util.ArrayList<>(put);
+        missing.set(missing.indexOf("jclouds://bkt/p/plugin.bin"), "jclouds://nobucket/x");
+        ProcessBuilder wrong = new ProcessBuilder(missing).redirectErrorStream(true);
+        wrong.environment().put("CHUNKED_UPLOAD_PLUGIN_PATH", plugin.toString());
+        p = wrong.start();
+        out = new String(p.getInputStream().readAllBytes());
+        assertEquals(2, p.waitFor(), out);
+        assertEquals(1, out.strip().lines().count(), out);
+        assertTrue(out.contains("initiate jclouds://nobucket/x failed") && out.contains("create the bucket"), out);
     }
 }
