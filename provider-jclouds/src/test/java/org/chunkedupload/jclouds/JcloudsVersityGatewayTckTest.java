@@ -1,13 +1,9 @@
 package org.chunkedupload.jclouds;
 
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.time.Duration;
-import java.util.List;
 import java.util.Map;
 import org.chunkedupload.api.BackendConfig;
 import org.chunkedupload.tck.ChunkedUploadTck;
-import org.chunkedupload.testsupport.GoTool;
+import org.chunkedupload.testsupport.Emulators;
 import org.chunkedupload.testsupport.LocalServer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -21,15 +17,8 @@ class JcloudsVersityGatewayTckTest extends ChunkedUploadTck {
     private static LocalServer server;
 
     @BeforeAll
-    static void start() throws Exception {
-        Path exe = GoTool.ensure(System.getProperty("versitygw.module"));
-        Path root = Files.createTempDirectory("versitygw-jclouds");
-        Files.createDirectories(root.resolve("data"));
-        Files.createDirectories(root.resolve("meta"));
-        int port = LocalServer.freePort();
-        server = LocalServer.start("versitygw", List.of(exe.toString(), "--port", "127.0.0.1:" + port, "posix",
-                "--sidecar", root.resolve("meta").toString(), root.resolve("data").toString()),
-                Map.of("ROOT_ACCESS_KEY", "test", "ROOT_SECRET_KEY", "test-secret"), port, Duration.ofMinutes(2));
+    static void start() {
+        server = Emulators.versitygw(System.getProperty("versitygw.module"));
         JcloudsStores.createContainer(config(), "tck");
     }
 

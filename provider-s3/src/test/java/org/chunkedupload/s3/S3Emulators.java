@@ -1,15 +1,10 @@
 package org.chunkedupload.s3;
 
 import java.net.URI;
-import java.nio.file.Path;
-import java.time.Duration;
-import java.util.List;
 import java.util.Map;
 import org.chunkedupload.api.BackendConfig;
 import org.chunkedupload.testsupport.Emulators;
-import org.chunkedupload.testsupport.GoTool;
 import org.chunkedupload.testsupport.LocalServer;
-import org.chunkedupload.testsupport.PythonTool;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.regions.Region;
@@ -42,19 +37,7 @@ final class S3Emulators {
      * the S3 API, as the gateway expects.
      */
     static LocalServer versitygw() {
-        Path exe = GoTool.ensure(System.getProperty("versitygw.module"));
-        Path root;
-        try {
-            root = java.nio.file.Files.createTempDirectory("versitygw");
-            java.nio.file.Files.createDirectories(root.resolve("data"));
-            java.nio.file.Files.createDirectories(root.resolve("meta"));
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException(e);
-        }
-        int port = LocalServer.freePort();
-        LocalServer s = LocalServer.start("versitygw", List.of(exe.toString(), "--port", "127.0.0.1:" + port, "posix",
-                "--sidecar", root.resolve("meta").toString(), root.resolve("data").toString()),
-                Map.of("ROOT_ACCESS_KEY", "test", "ROOT_SECRET_KEY", "test-secret"), port, Duration.ofMinutes(2));
+        LocalServer s = Emulators.versitygw(System.getProperty("versitygw.module"));
         try (S3Client c = client(s)) {
             c.createBucket(r -> r.bucket(BUCKET));
         }

@@ -43,6 +43,29 @@ public final class Emulators {
     }
 
     /**
+     * @param moduleAtVersion e.g. {@code github.com/versity/versitygw/cmd/versitygw@v1.8.0}, built with
+     *     go install on first use
+     * @return Versity's S3 gateway (a production S3 server that checks signatures) on its posix backend,
+     *     metadata in sidecar files, root credentials {@code test} / {@code test-secret}; create buckets
+     *     through the S3 API, as the gateway expects
+     */
+    public static LocalServer versitygw(String moduleAtVersion) {
+        Path exe = GoTool.ensure(moduleAtVersion);
+        Path root;
+        try {
+            root = Files.createTempDirectory("versitygw");
+            Files.createDirectories(root.resolve("data"));
+            Files.createDirectories(root.resolve("meta"));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        int port = LocalServer.freePort();
+        return LocalServer.start("versitygw", List.of(exe.toString(), "--port", "127.0.0.1:" + port, "posix",
+                "--sidecar", root.resolve("meta").toString(), root.resolve("data").toString()),
+                Map.of("ROOT_ACCESS_KEY", "test", "ROOT_SECRET_KEY", "test-secret"), port, Duration.ofMinutes(2));
+    }
+
+    /**
      * @param requirement e.g. {@code moto[server]==5.2.1}, pip-installed into a cached venv on first use
      * @return moto's server mode (S3 and the rest of AWS, in memory); create buckets through the S3 API
      */
