@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # Benchmark: `chunked-upload put` of a file to fs:// against `cp` of the same file on the same disk.
-# Usage: bench/fs-put-vs-cp.sh [SIZE_MIB=1024] [RUNS=5]
-# Each timed command starts with the page cache dropped (when this user may write
-# /proc/sys/vm/drop_caches) and the previous run's output deleted and synced. Pairs compared:
+# Usage: [CACHE=cold|warm] bench/fs-put-vs-cp.sh [SIZE_MIB=1024] [RUNS=5]
+# Each timed command starts with the previous run's output deleted and synced, and then (CACHE=cold,
+# the default) the page cache dropped when this user may write /proc/sys/vm/drop_caches, or
+# (CACHE=warm) the source read into the page cache. Pairs compared:
 #   put -o fsync=false  vs  cp             (neither waits for the disk)
 #   put (fsync=true)    vs  cp && sync     (both durable when they return)
 # Prints every run and the medians; verifies the SHA-256 of every uploaded copy.
@@ -16,7 +17,11 @@ cd "$work"
 head -c "$((size_mib * 1024 * 1024))" /dev/urandom > src
 want="$(sha256sum src | cut -d' ' -f1)"
 "$here/chunked-upload" providers >/dev/null   # build the jar outside the timed runs
-cold() { rm -rf chunked-store dst; sync; { echo 3 > /proc/sys/vm/drop_caches; } 2>/dev/null || true; }
+cache="${CACHE:-cold}"
+cold() {
+  rm -rf chunked-store dst; sync
+  if [ "$cache" = warm ]; then cat src > /dev/null; else { echo 3 > /proc/sys/vm/drop_caches; } 2>/dev/null || true; fi
+}
 t() { local s e; s=$(date +%s.%N); "$@" >/dev/null 2>&1; e=$(date +%s.%N); echo "$e - $s" | bc; }
 check() { [ "$(sha256sum chunked-store/bench/src | cut -d' ' -f1)" = "$want" ] || { echo "SHA-256 mismatch" >&2; exit 1; }; }
 median() { sort -n | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}'; }
@@ -31,5 +36,5 @@ for i in $(seq 0 "$runs"); do   # run 0 is a warm-up and is not counted
   echo "$a" >> a.txt; echo "$b" >> b.txt; echo "$c" >> c.txt; echo "$d" >> d.txt
 done
 ma=$(median < a.txt); mb=$(median < b.txt); mc=$(median < c.txt); md=$(median < d.txt)
-printf 'median of %d, %d MiB: put(no fsync) %.2fs vs cp %.2fs = %.2fx  |  put(fsync) %.2fs vs cp+sync %.2fs = %.2fx\n' \
-  "$runs" "$size_mib" "$ma" "$mb" "$(echo "$ma / $mb" | bc -l)" "$mc" "$md" "$(echo "$mc / $md" | bc -l)"
+printf '%s cache, median of %d, %d MiB: put(no fsync) %.2fs vs cp %.2fs = %.2fx  |  put(fsync) %.2fs vs cp+sync %.2fs = %.2fx\n' \
+ "$cache" "$runs" "$size_mib" "$ma" "$mb" "$(echo "$ma / $mb" | bc -l)" "$mc" "$md" "$(echo "$mc / $md" | bc -l)"

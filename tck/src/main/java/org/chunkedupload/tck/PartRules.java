@@ -153,4 +153,58 @@ public abstract class PartRules extends CapabilityRules {
         complete(s, upload(s, 1, size));
         assertObject(k, new int[][] {{1, size}});
     }
+
+    private static java.nio.file.Path tempFile(byte[]... pieces) {
+        try {
+            java.nio.file.Path f = java.nio.file.Files.createTempFile("tck-range", ".bin");
+            f.toFile().deleteOnExit();
+            try (java.io.OutputStream out = java.nio.file.Files.newOutputStream(f)) {
+                for (byte[] p : pieces) {
+                    out.write(p);
+                }
+            }
+            return f;
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    @Hint("that a part given as a FileRange is stored byte-exact: with FILE_COPY, copy exactly length bytes from offset (FileCopy.copyTo does it for you); without it the API hands you the range as an ordinary body.")
+    @Test
+    @Tag("MUST")
+    @DisplayName("PART-10 a part given as a range of a local file is stored byte-exact, with its CRC-32C")
+    final void part10() throws java.io.IOException {
+        String k = key("part10");
+        ChunkedUploadSession s = start(k);
+        int size = partSize() + 1;
+        byte[] bytes = Payloads.part(1, size);
+        java.nio.file.Path f = tempFile(new byte[1000], bytes, new byte[777]);
+        try {
+            PartReceipt r1 = s.uploadPart(1, new org.chunkedupload.api.FileRange(f, 1000, size), null);
+            assertEquals(size, r1.size(), "receipt size");
+            assertEquals(org.chunkedupload.spi.Crc32c.of(new ByteArrayInputStream(bytes)), r1.checksum(),
+                    "the receipt's CRC-32C is that of the range");
+            complete(s, r1, upload(s, 2, 300));
+            assertObject(k, new int[][] {{1, size}, {2, 300}});
+        } finally {
+            java.nio.file.Files.deleteIfExists(f);
+        }
+    }
+
+    @Hint("that a FileRange whose file ends before the range does fails with IntegrityException and stores nothing under that number (FileCopy.copyTo throws; let it propagate).")
+    @Test
+    @Tag("MUST")
+    @DisplayName("PART-11 a range beyond the end of its file fails with IntegrityException and stores nothing")
+    final void part11() throws java.io.IOException {
+        ChunkedUploadSession s = start(key("part11"));
+        java.nio.file.Path f = tempFile(Payloads.part(1, 500));
+        try {
+            expect(IntegrityException.class, () -> s.uploadPart(1, new org.chunkedupload.api.FileRange(f, 0, 1000), null));
+            if (caps.supports(Feature.LIST_PARTS)) {
+                assertEquals(List.of(), s.listParts(), "a part from a short range was stored");
+            }
+        } finally {
+            java.nio.file.Files.deleteIfExists(f);
+        }
+    }
 }
