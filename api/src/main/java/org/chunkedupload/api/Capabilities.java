@@ -34,14 +34,7 @@ public final class Capabilities {
          * (S3's PutObject), with the same checks as a part: one request where an upload of one part
          * takes three.
          */
-        SINGLE_REQUEST_PUT,
-        /**
-         * A part given as a {@link FileRange} ({@link ChunkedUploadSession#uploadPart(int, FileRange, Checksum)})
-         * is copied from the local file by the provider itself, inside the kernel where it can, instead
-         * of being read through the JVM: for a store on a local filesystem. The API still checks the
-         * stored bytes' length and CRC-32C.
-         */
-        FILE_COPY
+        SINGLE_REQUEST_PUT
     }
 
     private final long minPartSize;

@@ -78,22 +78,6 @@ public interface ChunkedUploadSession {
                            @Nullable Checksum checksum);
 
     /**
-     * Uploads one part that is a range of a local file. A provider declaring
-     * {@link Capabilities.Feature#FILE_COPY} copies it without passing the bytes through the JVM (the
-     * API then checks the CRC-32C of the stored bytes, against {@code checksum} when given); any other
-     * reads it as the body of {@link #uploadPart(int, java.util.function.Supplier, long, Checksum)}.
-     *
-     * @param partNumber the part number
-     * @param range the part's bytes
-     * @param checksum the expected checksum of the part, or {@code null}
-     * @return the receipt
-     * @throws IntegrityException when the file is shorter than the range, or its bytes do not match {@code checksum}
-     */
-    default PartReceipt uploadPart(int partNumber, FileRange range, @Nullable Checksum checksum) {
-        return uploadPart(partNumber, range::open, range.length(), checksum);
-    }
-
-    /**
      * Uploads one part from a byte array.
      *
      * @param partNumber the part number

@@ -11,7 +11,6 @@ import org.chunkedupload.api.Capabilities.Feature;
 import org.chunkedupload.api.Checksum;
 import org.chunkedupload.api.ChecksumAlgorithm;
 import org.chunkedupload.api.ChunkedUploadSession;
-import org.chunkedupload.api.FileRange;
 import org.chunkedupload.api.IntegrityException;
 import org.chunkedupload.api.PartReceipt;
 import org.chunkedupload.api.PartTooLargeException;
@@ -49,29 +48,17 @@ final class GuardedUpload implements ChunkedUploadSession {
     @Override
     public PartReceipt uploadPart(int partNumber, InputStream body, long length, Checksum checksum) {
         Objects.requireNonNull(body, "body");
-        return upload(partNumber, length, checksum, new PartBodies(() -> body, false), false, null);
+        return upload(partNumber, length, checksum, new PartBodies(() -> body, false), false);
     }
 
     @Override
     public PartReceipt uploadPart(int partNumber, Supplier<? extends InputStream> body, long length,
                                   Checksum checksum) {
         Objects.requireNonNull(body, "body");
-        return upload(partNumber, length, checksum, new PartBodies(body, true), true, null);
+        return upload(partNumber, length, checksum, new PartBodies(body, true), true);
     }
 
-    /**
-     * A provider declaring {@code FILE_COPY} may copy the range itself ({@link GuardedFileCopy}); the
-     * receipt's CRC-32C is then that of the bytes it stored. Any other reads the range as a body.
-     */
-    @Override
-    public PartReceipt uploadPart(int partNumber, FileRange range, Checksum checksum) {
-        Objects.requireNonNull(range, "range");
-        GuardedFileCopy copy = caps.supports(Feature.FILE_COPY) ? new GuardedFileCopy(range, partNumber, checksum) : null;
-        return upload(partNumber, range.length(), checksum, new PartBodies(range::open, true), true, copy);
-    }
-
-    private PartReceipt upload(int partNumber, long length, Checksum checksum, PartBodies bodies, boolean repeatable,
-                               GuardedFileCopy copy) {
+    private PartReceipt upload(int partNumber, long length, Checksum checksum, PartBodies bodies, boolean repeatable) {
         backend.ensureOpen();
         if (length < 0) {
             throw new IllegalArgumentException("part length must be >= 0, got " + length);
@@ -83,38 +70,20 @@ final class GuardedUpload implements ChunkedUploadSession {
         }
         boolean storeVerifies = checksum != null && caps.supports(Feature.PART_CHECKSUM)
                 && caps.checksumAlgorithms().contains(checksum.algorithm());
-        PartReceipt receipt;
-        try {
-            receipt = bodies.send(() -> upload.uploadPart(new PartContent(partNumber,
-                    bodies.open(partNumber, length, checksum, storeVerifies), length, checksum,
-                    repeatable ? () -> bodies.open(partNumber, length, checksum, storeVerifies) : null, copy)));
-        } catch (RuntimeException e) {
-            if (copy != null && copy.failure() != null) {
-                throw new IntegrityException(copy.failure(), e);
-            }
-            throw e;
-        }
-        Checksum crc;
-        if (copy != null && copy.used()) {
-            crc = copy.stored();
-            if (crc == null) {
-                throw new IntegrityException("provider " + backend.providerId() + " returned a receipt for part " + partNumber
-                        + " although its file copy did not finish (a provider bug: report it to the provider's author)");
-            }
-        } else {
-            PartInputStream in = bodies.consumed(length);
-            if (in.count() != length) {
-                throw new IntegrityException("provider " + backend.providerId() + " stored part " + partNumber
-                        + " after reading " + in.count() + " of " + length
-                        + " bytes (a provider bug: report it to the provider's author)");
-            }
-            crc = in.crc32c();
+        PartReceipt receipt = bodies.send(() -> upload.uploadPart(new PartContent(partNumber,
+                bodies.open(partNumber, length, checksum, storeVerifies), length, checksum,
+                repeatable ? () -> bodies.open(partNumber, length, checksum, storeVerifies) : null)));
+        PartInputStream in = bodies.consumed(length);
+        if (in.count() != length) {
+            throw new IntegrityException("provider " + backend.providerId() + " stored part " + partNumber + " after reading "
+                    + in.count() + " of " + length + " bytes (a provider bug: report it to the provider's author)");
         }
         if (receipt.partNumber() != partNumber || receipt.size() != length) {
             throw new IntegrityException("provider " + backend.providerId() + " returned a receipt for part "
                     + receipt.partNumber() + " of " + receipt.size() + " bytes for part " + partNumber + " of "
                     + length + " bytes (a provider bug)");
         }
+        Checksum crc = in.crc32c();
         if (receipt.checksum() == null) {
             return receipt.withChecksum(crc);
         }

@@ -22,12 +22,9 @@ import org.jspecify.annotations.Nullable;
  * @param reopener opens the part afresh (each stream checked like {@code body}) when the caller's
  *     source can be read more than once, or {@code null}; use it where the transport may send the body
  *     twice. Streams it opens are closed by the API after the call, whatever the provider does.
- * @param fileCopy when the part is a range of a local file and the provider declares {@code FILE_COPY}:
- *     copies it into a file channel without the bytes passing through the JVM (then {@code body} is
- *     not read), or {@code null}
  */
 public record PartContent(int partNumber, InputStream body, long length, @Nullable Checksum checksum,
-                          @Nullable Supplier<InputStream> reopener, @Nullable FileCopy fileCopy) {
+                          @Nullable Supplier<InputStream> reopener) {
     /** Validates the fields. */
     public PartContent {
         Objects.requireNonNull(body, "body");
@@ -45,21 +42,7 @@ public record PartContent(int partNumber, InputStream body, long length, @Nullab
      * @param checksum the expected checksum, or {@code null}
      */
     public PartContent(int partNumber, InputStream body, long length, @Nullable Checksum checksum) {
-        this(partNumber, body, length, checksum, null, null);
-    }
-
-    /**
-     * A part without a file to copy from.
-     *
-     * @param partNumber the part number
-     * @param body the bytes
-     * @param length the number of bytes
-     * @param checksum the expected checksum, or {@code null}
-     * @param reopener opens the part afresh, or {@code null}
-     */
-    public PartContent(int partNumber, InputStream body, long length, @Nullable Checksum checksum,
-                       @Nullable Supplier<InputStream> reopener) {
-        this(partNumber, body, length, checksum, reopener, null);
+        this(partNumber, body, length, checksum, null);
     }
 
     /** @return whether {@link #reopen()} may be called */

@@ -42,7 +42,7 @@ final class FilesystemBackend implements ProviderBackend {
             .maxObjectSize(Long.MAX_VALUE / 2)
             .addChecksumAlgorithm(ChecksumAlgorithm.CRC32C)
             .addFeatures(Feature.LIST_PARTS, Feature.LIST_PENDING, Feature.CONDITIONAL_CREATE,
-                    Feature.CONDITIONAL_MATCH, Feature.ISOLATED_UPLOADS, Feature.FILE_COPY)
+                    Feature.CONDITIONAL_MATCH, Feature.ISOLATED_UPLOADS)
             .abortGuarantee(AbortGuarantee.immediate())
             .build();
 

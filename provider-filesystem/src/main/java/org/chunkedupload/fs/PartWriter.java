@@ -39,7 +39,7 @@ final class PartWriter {
                 long offset = (n - 1L) * hint;
                 long crc;
                 try (FileChannel data = FileChannel.open(dir.resolve(DATA), Set.of(StandardOpenOption.CREATE,
-                        StandardOpenOption.READ, StandardOpenOption.WRITE, java.nio.file.LinkOption.NOFOLLOW_LINKS))) {
+                        StandardOpenOption.WRITE, java.nio.file.LinkOption.NOFOLLOW_LINKS))) {
                     crc = copy(part, data, offset);
                     if (fsync) {
                         data.force(false);
@@ -81,14 +81,9 @@ final class PartWriter {
 
     /**
      * Copies the body to {@code ch} at {@code pos} and returns its CRC-32C. (A caller's expected
-     * checksum is verified by the API on the bytes handed over, before the last byte arrives.) A part
-     * that is a range of a local file is copied inside the kernel by the API's {@code FileCopy}, which
-     * checks the stored bytes instead.
+     * checksum is verified by the API on the bytes handed over, before the last byte arrives.)
      */
     private static long copy(PartContent part, FileChannel ch, long pos) throws IOException {
-        if (part.fileCopy() != null) {
-            return org.chunkedupload.spi.Crc32c.toLong(part.fileCopy().copyTo(ch, pos));
-        }
         InputStream in = part.body();
         CRC32C crc = new CRC32C();
         byte[] buf = new byte[(int) Math.min(BUFFER, Math.max(part.length(), 1))];

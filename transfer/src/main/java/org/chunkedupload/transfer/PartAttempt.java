@@ -22,26 +22,15 @@ final class PartAttempt {
                          Checksum checksum);
     }
 
-    /** Sends one part that is a range of a local file, for a provider that copies it itself ({@code FILE_COPY}). */
-    interface RangeSender {
-        PartReceipt send(int partNumber, org.chunkedupload.api.FileRange range, Checksum checksum);
-    }
-
-    static PartReceipt send(UploadHandle handle, Sender sender, RangeSender rangeSender, PartTask task, int attempt,
-                            Checksum checksum, LongAdder sent, RunSettings settings) throws InterruptedException, IOException {
+    static PartReceipt send(UploadHandle handle, Sender sender, PartTask task, int attempt, Checksum checksum,
+                            LongAdder sent, RunSettings settings) throws InterruptedException, IOException {
         TransferListener listener = settings.listener();
         listener.onPartStarted(handle, task.partNumber(), attempt);
         long began = System.nanoTime();
         try {
-            PartReceipt r;
-            if (rangeSender != null && task.range() != null) { // copied by the provider: counted when stored
-                r = rangeSender.send(task.partNumber(), task.range(), checksum);
-                sent.add(task.length());
-            } else {
-                // a re-openable source: a provider may read the part more than once (SDK retry, unsigned payload)
-                r = sender.send(task.partNumber(), () -> new CountingInputStream(task.body().open(), sent),
-                        task.length(), checksum);
-            }
+            // a re-openable source: a provider may read the part more than once (SDK retry, unsigned payload)
+            PartReceipt r = sender.send(task.partNumber(), () -> new CountingInputStream(task.body().open(), sent),
+                    task.length(), checksum);
             listener.onPartFinished(handle, task.partNumber(), r.size(),
                     Duration.ofNanos(System.nanoTime() - began), null);
             return r;

@@ -23,30 +23,13 @@ interface PartSources {
      */
     InputStream open(long offset, long length);
 
-    /**
-     * @param offset byte offset in the source
-     * @param length bytes
-     * @return that range as a range of a local file, or {@code null} when the source is no file
-     */
-    default org.chunkedupload.api.@org.jspecify.annotations.Nullable FileRange range(long offset, long length) {
-        return null;
-    }
-
     /** Positional reads of a file, a descriptor per part; the file is never loaded whole. */
     static PartSources of(java.nio.file.Path file) {
-        return new PartSources() {
-            @Override
-            public InputStream open(long offset, long length) {
-                try {
-                    return new FileRangeInputStream(file, offset, length);
-                } catch (IOException e) {
-                    throw new UncheckedIOException(e);
-                }
-            }
-
-            @Override
-            public org.chunkedupload.api.FileRange range(long offset, long length) {
-                return new org.chunkedupload.api.FileRange(file, offset, length);
+        return (offset, length) -> {
+            try {
+                return new FileRangeInputStream(file, offset, length);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
             }
         };
     }

@@ -1,7 +1,5 @@
 package org.chunkedupload.transfer;
 
-import org.jspecify.annotations.Nullable;
-
 import java.io.InputStream;
 
 /**
@@ -12,15 +10,8 @@ import java.io.InputStream;
  * @param offset byte offset in the source (0 for stream parts, which are buffered)
  * @param length bytes
  * @param body opens the part's bytes
- * @param range the same bytes as a range of a local file (a provider declaring {@code FILE_COPY} copies
- *     them itself), or {@code null}
  */
-record PartTask(int partNumber, long offset, long length, Body body, org.chunkedupload.api.@Nullable FileRange range) {
-    /** A part that is no file range (a stream's buffered part). */
-    PartTask(int partNumber, long offset, long length, Body body) {
-        this(partNumber, offset, length, body, null);
-    }
-
+record PartTask(int partNumber, long offset, long length, Body body) {
     /** Opens the body of one part afresh. */
     interface Body {
         InputStream open();
@@ -35,7 +26,6 @@ record PartTask(int partNumber, long offset, long length, Body body, org.chunked
     static PartTask of(PartPlan plan, PartSources source, int index) {
         long offset = plan.offset(index);
         long length = plan.length(index);
-        return new PartTask(plan.partNumber(index), offset, length, () -> source.open(offset, length),
-                source.range(offset, length));
+        return new PartTask(plan.partNumber(index), offset, length, () -> source.open(offset, length));
     }
 }

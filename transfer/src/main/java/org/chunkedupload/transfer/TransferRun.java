@@ -66,8 +66,6 @@ final class TransferRun implements OutcomeCheck.Watch {
     private volatile ChunkedUploadSession upload;
     /** Sends one part: the upload's uploadPart, or a single-request put. */
     private volatile PartAttempt.Sender sender;
-    /** Sends a part that is a file range, when the provider copies files itself; else null. */
-    private volatile PartAttempt.RangeSender rangeSender;
     /** The upload the parts are sent for, as listeners see it. */
     private volatile UploadHandle sendingFor;
     /** When this transfer began, or when the journaled upload it resumes began. */
@@ -97,8 +95,6 @@ final class TransferRun implements OutcomeCheck.Watch {
     void attach(ChunkedUploadSession session, Journal journalOrNull) {
         this.upload = session;
         this.sender = session == null ? null : session::uploadPart;
-        this.rangeSender = session != null && backend.capabilities().supports(
-                org.chunkedupload.api.Capabilities.Feature.FILE_COPY) ? session::uploadPart : null;
         this.sendingFor = session == null ? null : session.handle();
         this.journal = journalOrNull;
         if (journalOrNull != null && journalOrNull.initiated != null) {
@@ -336,7 +332,7 @@ final class TransferRun implements OutcomeCheck.Watch {
                 attemptsStarted.incrementAndGet();
             }
             try {
-                PartReceipt r = PartAttempt.send(sendingFor, sender, rangeSender, task, attempt, checksum, sent, settings);
+                PartReceipt r = PartAttempt.send(sendingFor, sender, task, attempt, checksum, sent, settings);
                 if (journal != null) {
                     journal.record(r);
                 }
