@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# Benchmark: a 1 GiB file to S3Mock on loopback, same part size and concurrency for every client:
+# Benchmark: a 1 GiB file to S3Mock (or SERVER=versitygw: Versity's production S3 gateway, posix
+# backend, signatures checked) on loopback, same part size and concurrency for every client:
 #   chunked-upload put  |  AWS SDK v2 S3TransferManager  |  aws s3 cp  |  rclone copyto
 # Usage: [TOOLS="ours oursnock tm awscli rcl"] bench/s3-put-compare.sh [SIZE_MIB=1024] [RUNS=3] [PART_MIB=16] [CONCURRENCY=8]
 # (oursnock = ours with -o checksum-mode=none --checksum none: no server-verified CRC-32C;
@@ -7,14 +8,15 @@
 #  ourssdk = ours with -o payload-signing=sdk: the SDK's SHA-256 of every part over plain HTTP (aws-chunked);
 #  oursunsigned = ours with -o payload-signing=off (the same as the default on loopback);
 #  oursnoexpect = ours without 'Expect: 100-continue'; ourslean = both; oursbare = unsigned, no checksums)
-# Needs: awscli and rclone (Debian packages). Each timed run starts a fresh S3Mock (empty store).
+# Needs: awscli and rclone (Debian packages); for versitygw, Go (go install, cached like the tests do).
+# Each timed run starts a fresh server (empty store).
 # PIN=1 runs S3Mock on CPU 0 and the client on CPU 1 (taskset), so that neither steals the other's
 # core: the nearest this machine gets to "server on its own machine".
 # Prints wall and client CPU (user+sys) per run and medians.
 set -euo pipefail
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 size_mib="${1:-1024}"; runs="${2:-3}"; part_mib="${3:-16}"; conc="${4:-8}"
-[ -x /usr/bin/aws ]  && command -v rclone >/dev/null || { echo "install awscli and rclone first" >&2; exit 2; }
+command -v aws >/dev/null && command -v rclone >/dev/null || { echo "install awscli and rclone first" >&2; exit 2; }
 (cd "$here" && ./mvnw -q -B -DskipTests -pl bench,cli,provider-s3 -am package && ./mvnw -q -B -pl provider-s3 generate-test-resources)
 work="$(mktemp -d "${TMPDIR:-/tmp}/cu-s3bench.XXXXXX")"
 port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])')
@@ -22,9 +24,23 @@ mock=""
 server_pin=""; client_pin=""
 [ "${PIN:-0}" = 1 ] && { server_pin="taskset -c 0"; client_pin="taskset -c 1"; }
 # every timed run gets a fresh S3Mock with an empty store: its speed drifts as it accumulates data
+server="${SERVER:-s3mock}"
+vgw="$HOME/.cache/chunked-upload/go-github.com-versity-versitygw-cmd-versitygw-v1.8.0/bin/versitygw"
+if [ "$server" = versitygw ] && [ ! -x "$vgw" ]; then
+  GOBIN="$(dirname "$vgw")" go install github.com/versity/versitygw/cmd/versitygw@v1.8.0
+fi
 start_mock() {
   [ -z "$mock" ] || { kill "$mock" 2>/dev/null; wait "$mock" 2>/dev/null || true; }
   rm -rf "$work/store"
+  if [ "$server" = versitygw ]; then
+    mkdir -p "$work/store/data" "$work/store/meta"
+    ROOT_ACCESS_KEY=bench ROOT_SECRET_KEY=bench-secret $server_pin "$vgw" --port "127.0.0.1:$port" posix \
+      --sidecar "$work/store/meta" "$work/store/data" > "$work/vgw.log" 2>&1 &
+    mock=$!
+    until curl -s -o /dev/null "http://127.0.0.1:$port/"; do sleep 0.2; done
+    aws --endpoint-url "http://127.0.0.1:$port" s3 mb s3://bench >/dev/null
+    return
+  fi
   $server_pin java -Xmx2g -jar "$here/provider-s3/target/emulators/s3mock-exec.jar" --server.port=0 \
     --com.adobe.testing.s3mock.http-port="$port" --com.adobe.testing.s3mock.store.root="$work/store" \
     --com.adobe.testing.s3mock.store.initial-buckets=bench > "$work/s3mock.log" 2>&1 &
@@ -56,10 +72,11 @@ cmd_ourslean="$cmd_ours -o payload-signing=off -o expect-continue=false"
 cmd_oursbare="$cmd_ours -o payload-signing=off -o checksum-mode=none --checksum none"
 cmd_tm="java -cp '$cp_bench' org.chunkedupload.bench.TransferManagerUpload $endpoint bench KEY '$work/src' \
   $((part_mib * 1024 * 1024)) $conc"
-cmd_awscli="/usr/bin/aws --endpoint-url $endpoint s3 cp '$work/src' s3://bench/KEY --only-show-errors"
+cmd_awscli="aws --endpoint-url $endpoint s3 cp '$work/src' s3://bench/KEY --only-show-errors"
 cmd_rcl="env -u AWS_CA_BUNDLE rclone copyto '$work/src' mock:bench/KEY --s3-chunk-size ${part_mib}M --s3-upload-concurrency $conc \
-  --s3-upload-cutoff ${part_mib}M -q"
-verify() { curl -s "$endpoint/bench/$1" | sha256sum | cut -d' ' -f1 | grep -qx "$want" || { echo "$1: SHA-256 mismatch" >&2; exit 1; }; }
+  --s3-upload-cutoff ${part_mib}M --s3-no-check-bucket -q"
+verify() { aws --endpoint-url "$endpoint" s3 cp "s3://bench/$1" - | sha256sum | cut -d' ' -f1 | grep -qx "$want" \
+  || { echo "$1: SHA-256 mismatch" >&2; exit 1; }; }
 median() { sort -n | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}'; }
 tools="${TOOLS:-ours tm awscli rcl}"
 for tool in $tools; do : > "$work/$tool.wall"; : > "$work/$tool.cpu"; done
@@ -72,13 +89,13 @@ for i in $(seq 0 "$runs"); do   # run 0 warms up the server and the client, and 
     /usr/bin/time -f "%e %U %S" -o "$work/t" $client_pin bash -c "${!cmd_var//KEY/$tool-$i}" >/dev/null
     read -r wall user sys < "$work/t"
     verify "$tool-$i"
-    curl -s -X DELETE "$endpoint/bench/$tool-$i" >/dev/null
+    aws --endpoint-url "$endpoint" s3 rm "s3://bench/$tool-$i" --only-show-errors
     printf '%-12s run %d: wall %6.2fs  client cpu %6.2fs\n' "$tool" "$i" "$wall" "$(echo "$user + $sys" | bc)"
     [ "$i" -gt 0 ] || continue
     echo "$wall" >> "$work/$tool.wall"; echo "$user + $sys" | bc >> "$work/$tool.cpu"
   done
 done
-echo "median of $runs, $size_mib MiB, parts of $part_mib MiB, concurrency $conc:"
+echo "$server: median of $runs, $size_mib MiB, parts of $part_mib MiB, concurrency $conc:"
 for tool in $tools; do
   [ -s "$work/$tool.wall" ] || continue
   printf '  %-12s wall %6.2fs  client cpu %6.2fs\n' "$tool" "$(median < "$work/$tool.wall")" "$(median < "$work/$tool.cpu")"
