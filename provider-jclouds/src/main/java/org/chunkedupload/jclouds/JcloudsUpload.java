@@ -173,6 +173,9 @@ final class JcloudsUpload implements ProviderUpload {
         try {
             etag = etag(store.completeMultipartUpload(mpu, parts));
         } catch (RuntimeException e) {
+            if (backend.kind == StoreKind.LOCAL && LocalUploads.started(store, mpu).isEmpty()) {
+                throw LocalUploads.gone(mpu, what); // aborted meanwhile: jclouds fails on the missing parts
+            }
             RuntimeException mapped = JcloudsErrors.map(Operation.COMPLETE, what, e);
             if (mapped instanceof NoSuchUploadException && backend.kind == StoreKind.S3) {
                 // a lost answer retried by jclouds: the first attempt may have published the object
