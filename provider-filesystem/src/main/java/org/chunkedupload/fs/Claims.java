@@ -93,6 +93,31 @@ final class Claims {
     }
 
     /**
+     * Waits (at most {@code limit}) while another complete of {@code uploadId} works on its claim, so
+     * that a caller that lost the race looks at the store only once the winner published or rolled back.
+     *
+     * @param dir the upload's live directory
+     * @param uploadId the upload
+     * @param limit the longest wait
+     * @return whether the live directory is back (the other complete rolled back: try again)
+     */
+    static boolean awaitOtherComplete(Path dir, String uploadId, java.time.Duration limit) {
+        Path claimed = dir.resolveSibling(StagedUpload.COMPLETING_PREFIX + uploadId);
+        long deadline = System.nanoTime() + limit.toNanos();
+        try {
+            while (Files.isDirectory(claimed, LinkOption.NOFOLLOW_LINKS) && completeRunning(claimed)
+                    && System.nanoTime() < deadline) {
+                Thread.sleep(5);
+            }
+        } catch (IOException e) {
+            // the claim changed under us: look at the store as it is now
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        return Files.isDirectory(dir, LinkOption.NOFOLLOW_LINKS);
+    }
+
+    /**
      * Finishes an interrupted complete of {@code uploadId}: when its live directory {@code dir} is
      * gone and a {@code .completing-<id>} directory is left by a dead complete, rolls it back to
      * {@code dir}, or removes it when its data file was already published in place.

@@ -119,8 +119,24 @@ final class FilesystemUpload implements ProviderUpload {
         return out;
     }
 
+    /**
+     * Completes; a call that lost the race against another complete of this upload waits for that one
+     * to end, then tries again if it rolled back, or reports the upload gone (the API then finds the
+     * object the winner published).
+     */
     @Override
     public UploadResult complete(List<PartReceipt> receipts, WritePrecondition precondition) {
+        try {
+            return completeOnce(receipts, precondition);
+        } catch (NoSuchUploadException gone) {
+            if (Claims.awaitOtherComplete(dir, handle.uploadId(), java.time.Duration.ofMinutes(10))) {
+                return completeOnce(receipts, precondition);
+            }
+            throw gone;
+        }
+    }
+
+    private UploadResult completeOnce(List<PartReceipt> receipts, WritePrecondition precondition) {
         Properties manifest = manifest();
         long hint = Long.parseLong(manifest.getProperty("part-size-hint", "0"));
         List<FileChannel> channels = new ArrayList<>();
@@ -145,6 +161,13 @@ final class FilesystemUpload implements ProviderUpload {
             }
         } catch (java.nio.file.NotDirectoryException | FileAlreadyExistsException e) {
             throw new InvalidTargetException("cannot create " + handle.target() + ": a file is in the way of its path", e);
+        } catch (NoSuchFileException e) {
+            if (!Files.isDirectory(dir, LinkOption.NOFOLLOW_LINKS)) {
+                // another complete (or an abort) took the upload while this one read or joined its parts:
+                // the caller looks at the object at the key (the guard does) instead of failing on a lost file
+                throw gone(e);
+            }
+            throw Staging.map("complete " + handle.target(), e);
         } catch (IOException e) {
             throw Staging.map("complete " + handle.target(), e);
         } finally {
