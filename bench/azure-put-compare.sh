@@ -1,9 +1,10 @@
 #!/usr/bin/env bash
 # Benchmark: a 1 GiB file to Azurite (in memory) on loopback, same block size and concurrency for
-# both clients:
-#   chunked-upload put az://  |  the Azure SDK's BlobClient.uploadFromFile with ParallelTransferOptions
-# Usage: [TOOLS="ours oursnock sdk"] bench/azure-put-compare.sh [SIZE_MIB=1024] [RUNS=3] [PART_MIB=16] [CONCURRENCY=8]
-# Each timed run starts a fresh Azurite. PIN=1 runs the server on CPU 0 and the client on CPU 1.
+# every client:
+#   chunked-upload put az://  |  the Azure SDK's BlobClient.uploadFromFile with ParallelTransferOptions  |
+#   rclone copyto (azureblob, use_emulator)
+# Usage: [TOOLS="ours oursnock sdk rcl"] bench/azure-put-compare.sh [SIZE_MIB=1024] [RUNS=3] [PART_MIB=16] [CONCURRENCY=8]
+# Each timed run starts a fresh Azurite; tools are interleaved run by run. PIN=1 runs the server on CPU 0 and the client on CPU 1.
 # Prints wall and client CPU (user+sys) per run and medians; every blob is read back and its
 # SHA-256 compared with the source's, and no blob or uncommitted block may be left beside it.
 set -euo pipefail
@@ -38,15 +39,20 @@ cmd_ours="java -Xshare:auto -Xlog:cds=off -Xlog:cds+dynamic=off -XX:SharedArchiv
 cmd_oursnock="$cmd_ours --checksum none"   # no per-part MD5: the SDK's default integrity level
 cmd_sdk="java -cp '$cp_bench' org.chunkedupload.bench.AzureSdkUpload '$cs' bench KEY '$work/src' \
   $((part_mib * 1024 * 1024)) $conc"
+export RCLONE_CONFIG_AZ_TYPE=azureblob RCLONE_CONFIG_AZ_USE_EMULATOR=true \
+  RCLONE_CONFIG_AZ_ENDPOINT="http://127.0.0.1:$port/devstoreaccount1"
+cmd_rcl="rclone copyto '$work/src' az:bench/KEY --azureblob-chunk-size ${part_mib}M --azureblob-upload-concurrency $conc \
+  --azureblob-upload-cutoff ${part_mib}M -q"
 verify() {
   read -r sha blobs blocks <<< "$(java -cp "$cp_bench" org.chunkedupload.bench.AzureCheck "$cs" bench "$1")"
   [ "$sha" = "$want" ] || { echo "$1: SHA-256 mismatch" >&2; exit 1; }
   [ "$blobs" = 1 ] && [ "$blocks" = 0 ] || { echo "$1: $blobs blobs and $blocks uncommitted blocks left" >&2; exit 1; }
 }
 median() { sort -n | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}'; }
-for tool in ${TOOLS:-ours sdk}; do
-  : > "$work/$tool.wall"; : > "$work/$tool.cpu"
-  for i in $(seq 0 "$runs"); do   # run 0 warms up, and is not counted
+tools="${TOOLS:-ours sdk rcl}"
+for tool in $tools; do : > "$work/$tool.wall"; : > "$work/$tool.cpu"; done
+for i in $(seq 0 "$runs"); do   # run 0 warms up, and is not counted; tools interleaved run by run
+  for tool in $tools; do
     start_server
     java -cp "$cp_bench" org.chunkedupload.bench.AzureCheck "$cs" bench -   # creates the container
     cmd_var="cmd_$tool"
@@ -59,7 +65,7 @@ for tool in ${TOOLS:-ours sdk}; do
   done
 done
 echo "median of $runs, $size_mib MiB, parts of $part_mib MiB, concurrency $conc:"
-for tool in ${TOOLS:-ours sdk}; do
+for tool in $tools; do
   [ -s "$work/$tool.wall" ] || continue
   printf '  %-7s wall %6.2fs  client cpu %6.2fs\n' "$tool" "$(median < "$work/$tool.wall")" "$(median < "$work/$tool.cpu")"
 done

@@ -1,9 +1,10 @@
 #!/usr/bin/env bash
 # Benchmark: a 1 GiB file to fake-gcs-server (memory backend) on loopback, same part size and
-# concurrency for both clients:
-#   chunked-upload put gs://  |  the GCS client's TransferManager with parallel composite upload
-# Usage: [TOOLS="ours tm"] bench/gcs-put-compare.sh [SIZE_MIB=1024] [RUNS=3] [PART_MIB=16] [CONCURRENCY=8]
-# Each timed run starts a fresh fake-gcs-server. PIN=1 runs the server on CPU 0 and the client on
+# concurrency for every client:
+#   chunked-upload put gs://  |  the GCS client's TransferManager with parallel composite upload  |
+#   rclone copyto (one resumable upload, MD5 checked; anonymous; rclone 1.60 has no chunk size for GCS)
+# Usage: [TOOLS="ours tm rcl"] bench/gcs-put-compare.sh [SIZE_MIB=1024] [RUNS=3] [PART_MIB=16] [CONCURRENCY=8]
+# Each timed run starts a fresh fake-gcs-server; tools are interleaved run by run. PIN=1 runs the server on CPU 0 and the client on
 # CPU 1. Prints wall and client CPU (user+sys) per run and medians; every object is read back and
 # its SHA-256 compared with the source's.
 set -euo pipefail
@@ -36,6 +37,9 @@ cmd_ours="java -Xshare:auto -Xlog:cds=off -Xlog:cds+dynamic=off -XX:SharedArchiv
   --part-size ${part_mib}MiB --concurrency $conc --quiet"
 cmd_tm="java -cp '$cp_bench' org.chunkedupload.bench.GcsTransferManagerUpload $endpoint bench KEY '$work/src' \
   $((part_mib * 1024 * 1024)) $conc"
+export RCLONE_CONFIG_FGCS_TYPE="google cloud storage" RCLONE_CONFIG_FGCS_ANONYMOUS=true \
+  RCLONE_CONFIG_FGCS_ENDPOINT="$endpoint/storage/v1/"
+cmd_rcl="rclone copyto '$work/src' fgcs:bench/KEY -q"
 verify() {
   curl -s "$endpoint/download/storage/v1/b/bench/o/$1?alt=media" | sha256sum | cut -d' ' -f1 | grep -qx "$want" \
     || { echo "$1: SHA-256 mismatch" >&2; exit 1; }
@@ -43,9 +47,10 @@ verify() {
   [ "$left" = 1 ] || { echo "$1: $left objects in the bucket after the upload (temporaries left behind)" >&2; exit 1; }
 }
 median() { sort -n | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}'; }
-for tool in ${TOOLS:-ours tm}; do
-  : > "$work/$tool.wall"; : > "$work/$tool.cpu"
-  for i in $(seq 0 "$runs"); do   # run 0 warms up, and is not counted
+tools="${TOOLS:-ours tm rcl}"
+for tool in $tools; do : > "$work/$tool.wall"; : > "$work/$tool.cpu"; done
+for i in $(seq 0 "$runs"); do   # run 0 warms up, and is not counted; tools interleaved run by run
+  for tool in $tools; do
     start_server
     cmd_var="cmd_$tool"
     /usr/bin/time -f "%e %U %S" -o "$work/t" $client_pin bash -c "${!cmd_var//KEY/$tool-$i}" >/dev/null
@@ -57,7 +62,7 @@ for tool in ${TOOLS:-ours tm}; do
   done
 done
 echo "median of $runs, $size_mib MiB, parts of $part_mib MiB, concurrency $conc:"
-for tool in ${TOOLS:-ours tm}; do
+for tool in $tools; do
   [ -s "$work/$tool.wall" ] || continue
   printf '  %-7s wall %6.2fs  client cpu %6.2fs\n' "$tool" "$(median < "$work/$tool.wall")" "$(median < "$work/$tool.cpu")"
 done

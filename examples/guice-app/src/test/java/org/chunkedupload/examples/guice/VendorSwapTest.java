@@ -163,6 +163,40 @@ class VendorSwapTest {
     }
 
     /**
+     * The runnable jar itself (not the CLI's classes on this test's class path) uploads to every
+     * bundled vendor in a JVM of its own: what users run. A dependency missing from the jar (as
+     * jackson-databind once was, breaking every az:// command) fails here.
+     */
+    @Test
+    void theRunnableJarReachesEveryBundledVendor() throws Exception {
+        Path jar = Path.of(System.getProperty("user.dir")).resolve("../../cli/target/chunked-upload.jar").normalize();
+        byte[] data = new byte[6_000_000];
+        new Random(11).nextBytes(data);
+        Path file = Files.write(tmp.resolve("jar.bin"), data);
+        Map<String, String> configs = Map.of(
+                "fs", "provider = fs\nfs.root = " + tmp.resolve("jar-store") + "\n",
+                "s3", "provider = s3\ns3.endpoint = " + s3mock.url() + "\ns3.access-key-id = test\n"
+                        + "s3.secret-access-key = test-secret\n",
+                "gs", "provider = gs\ngs.host = " + gcs.url() + "\ngs.credentials = none\n",
+                "az", "provider = az\naz.connection-string = " + azureConnection() + "\n");
+        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        for (Map.Entry<String, String> c : configs.entrySet()) {
+            Path config = Files.writeString(tmp.resolve("jar-" + c.getKey() + ".properties"),
+                    c.getValue() + "bucket = archive\npart-size = 5MiB\n");
+            Process p = new ProcessBuilder(java, "-jar", jar.toString(), "put", file.toString(), "2026/jar.bin",
+                    "--config", config.toString(), "--quiet").redirectErrorStream(true).start();
+            String out = new String(p.getInputStream().readAllBytes());
+            assertEquals(0, p.waitFor(), c.getKey() + ": " + out);
+            Injector injector = Guice.createInjector(ChunkedUploadModule.fromFile(config, Map.of()));
+            try (InputStream in = injector.getInstance(StorageBackend.class).read("archive", "2026/jar.bin")) {
+                assertArrayEquals(data, in.readAllBytes(), "the jar's upload to " + c.getKey());
+            } finally {
+                ChunkedUploadModule.close(injector);
+            }
+        }
+    }
+
+    /**
      * The CLI's own jar, which does not contain jclouds, reaches the bridge through
      * {@code CHUNKED_UPLOAD_PLUGIN_PATH} (the bridge module's {@code target/plugin}) in a JVM of its own.
      */
