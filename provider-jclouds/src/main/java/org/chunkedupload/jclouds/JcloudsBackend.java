@@ -188,14 +188,11 @@ final class JcloudsBackend implements ProviderBackend {
     public UploadResult put(String bucket, String key, PartContent content, UploadOptions options,
                             WritePrecondition precondition) {
         containment.check(bucket, key, "put");
-        Map<String, String> state = JcloudsUpload.state(options);
-        BlobMetadata m = JcloudsUpload.metadata(store, key, state);
-        var builder = store.blobBuilder(key).userMetadata(m.getUserMetadata()).payload(JcloudsUpload.payload(content));
+        var builder = store.blobBuilder(key).userMetadata(options.metadata()).payload(JcloudsUpload.payload(content));
         if (options.contentType() != null) {
             builder.contentType(options.contentType());
         }
-        Blob blob = builder.build();
-        blob.getPayload().getContentMetadata().setContentLength(content.length());
+        Blob blob = builder.build(); // the payload carries the exact length
         String etag;
         try {
             etag = JcloudsUpload.etag(store.putBlob(bucket, blob));
