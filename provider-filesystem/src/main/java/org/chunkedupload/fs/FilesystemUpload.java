@@ -48,6 +48,7 @@ final class FilesystemUpload implements ProviderUpload {
     private final Path target;
     private final Path dir;
     private final JoinTemporaries temporaries;
+    private final GroupSync syncs;
 
     FilesystemUpload(FilesystemBackend backend, UploadHandle handle, Path target, Path dir) {
         this.backend = backend;
@@ -55,6 +56,7 @@ final class FilesystemUpload implements ProviderUpload {
         this.target = target;
         this.dir = dir;
         this.temporaries = new JoinTemporaries(target, handle.uploadId());
+        this.syncs = backend.fsync ? new GroupSync() : null;
     }
 
     @Override
@@ -87,7 +89,7 @@ final class FilesystemUpload implements ProviderUpload {
         Properties manifest = manifest();
         long hint = Long.parseLong(manifest.getProperty("part-size-hint", "0"));
         try {
-            return PartWriter.write(dir, part, hint, backend.fsync).receipt();
+            return PartWriter.write(dir, part, hint, syncs).receipt();
         } catch (NoSuchFileException e) {
             throw gone(e);
         } catch (IOException e) {

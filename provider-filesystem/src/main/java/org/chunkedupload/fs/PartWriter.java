@@ -9,6 +9,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
+import java.util.List;
 import java.util.Set;
 import java.util.zip.CRC32C;
 import org.chunkedupload.spi.PartContent;
@@ -22,6 +23,10 @@ import org.chunkedupload.spi.PartContent;
  * rename, without copying. The region is claimed first with an exclusive marker file, so each region
  * is written by one writer only, ever; a re-upload of the part goes to a file of its own instead.
  * Otherwise (no hint, a larger part, or a re-upload) the data goes into the part file after its header.
+ *
+ * <p>Durability (with {@code fsync}): the part's bytes and header are synced before the part file gets
+ * its name, and the directory entry after, so a receipt is only returned for a part a power loss cannot
+ * take back; the syncs go through the upload's {@link GroupSync}, so parts finished together share them.
  */
 final class PartWriter {
     static final String DATA = "data";
@@ -30,7 +35,10 @@ final class PartWriter {
     private PartWriter() {
     }
 
-    static PartFile write(Path dir, PartContent part, long hint, boolean fsync) throws IOException {
+    /**
+     * @param syncs the upload's group sync, or {@code null} to leave the data to the page cache
+     */
+    static PartFile write(Path dir, PartContent part, long hint, GroupSync syncs) throws IOException {
         int n = part.partNumber();
         Path tmp = dir.resolve("tmp-" + Staging.randomId(8));
         try {
@@ -41,29 +49,29 @@ final class PartWriter {
                 try (FileChannel data = FileChannel.open(dir.resolve(DATA), Set.of(StandardOpenOption.CREATE,
                         StandardOpenOption.WRITE, java.nio.file.LinkOption.NOFOLLOW_LINKS))) {
                     crc = copy(part, data, offset);
-                    if (fsync) {
-                        data.force(false);
-                    }
                 }
                 header = new PartFile(n, Staging.randomId(12), part.length(), crc, offset);
                 try (FileChannel ch = Staging.createOwnerOnly(tmp)) {
                     header.writeHeader(ch);
-                    if (fsync) {
-                        ch.force(true);
-                    }
+                }
+                if (syncs != null) {
+                    syncs.sync(List.of(dir.resolve(DATA), tmp));
                 }
             } else {
                 try (FileChannel ch = Staging.createOwnerOnly(tmp)) {
                     long crc = copy(part, ch, PartFile.HEADER);
                     header = new PartFile(n, Staging.randomId(12), part.length(), crc, -1);
                     header.writeHeader(ch);
-                    if (fsync) {
-                        ch.force(true);
-                    }
+                }
+                if (syncs != null) {
+                    syncs.sync(List.of(tmp));
                 }
             }
             Files.move(tmp, dir.resolve(PartFile.fileName(n)), StandardCopyOption.ATOMIC_MOVE,
                     StandardCopyOption.REPLACE_EXISTING);
+            if (syncs != null) {
+                syncs.sync(List.of(dir)); // the part's name, before its receipt
+            }
             return header;
         } finally {
             Files.deleteIfExists(tmp);
