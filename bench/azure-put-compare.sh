@@ -33,8 +33,7 @@ start_server() {
 trap '[ -z "$server" ] || kill $server 2>/dev/null; rm -rf "$work"' EXIT
 head -c "$((size_mib * 1024 * 1024))" /dev/urandom > "$work/src"
 want="$(sha256sum "$work/src" | cut -d' ' -f1)"
-cmd_ours="java -Xshare:auto -Xlog:cds=off -Xlog:cds+dynamic=off -XX:SharedArchiveFile='$here/cli/target/chunked-upload.jsa' \
-  -jar '$here/cli/target/chunked-upload.jar' put '$work/src' az://bench/KEY \
+cmd_ours="env CHUNKED_UPLOAD_BUILD=never '$here/chunked-upload' put '$work/src' az://bench/KEY \
   --part-size ${part_mib}MiB --concurrency $conc --quiet"
 cmd_oursnock="$cmd_ours --checksum none"   # no per-part MD5: the SDK's default integrity level
 cmd_sdk="java -cp '$cp_bench' org.chunkedupload.bench.AzureSdkUpload '$cs' bench KEY '$work/src' \

@@ -32,8 +32,7 @@ trap '[ -z "$server" ] || kill $server 2>/dev/null; rm -rf "$work"' EXIT
 head -c "$((size_mib * 1024 * 1024))" /dev/urandom > "$work/src"
 want="$(sha256sum "$work/src" | cut -d' ' -f1)"
 cp_bench="$(cat "$here/bench/target/classpath.txt"):$here/bench/target/classes"
-cmd_ours="java -Xshare:auto -Xlog:cds=off -Xlog:cds+dynamic=off -XX:SharedArchiveFile='$here/cli/target/chunked-upload.jsa' \
-  -jar '$here/cli/target/chunked-upload.jar' put '$work/src' gs://bench/KEY -o host=$endpoint \
+cmd_ours="env CHUNKED_UPLOAD_BUILD=never '$here/chunked-upload' put '$work/src' gs://bench/KEY -o host=$endpoint \
   --part-size ${part_mib}MiB --concurrency $conc --quiet"
 cmd_tm="java -cp '$cp_bench' org.chunkedupload.bench.GcsTransferManagerUpload $endpoint bench KEY '$work/src' \
   $((part_mib * 1024 * 1024)) $conc"

@@ -1,12 +1,13 @@
 #!/usr/bin/env bash
 # Benchmark: a 1 GiB file to S3Mock (or SERVER=versitygw: Versity's production S3 gateway, posix
-# backend, signatures checked) on loopback, same part size and concurrency for every client:
+# backend, signatures checked; or SERVER=moto: moto's server mode, in memory) on loopback, same part size and concurrency for every client:
 #   chunked-upload put  |  AWS SDK v2 S3TransferManager  |  aws s3 cp  |  rclone copyto
 # Usage: [TOOLS="ours oursnock tm awscli rcl"] bench/s3-put-compare.sh [SIZE_MIB=1024] [RUNS=3] [PART_MIB=16] [CONCURRENCY=8]
 # (oursnock = ours with -o checksum-mode=none --checksum none: no server-verified CRC-32C;
 #  ours itself sends UNSIGNED-PAYLOAD (payload-signing=auto, the endpoint is loopback), integrity from the verified CRC-32C;
 #  ourssdk = ours with -o payload-signing=sdk: the SDK's SHA-256 of every part over plain HTTP (aws-chunked);
 #  oursunsigned = ours with -o payload-signing=off (the same as the default on loopback);
+#  oursc2default = ours with the JVM's own C2 thresholds (the launcher raises them tenfold); oursc1 = C1 only;
 #  oursnoexpect = ours without 'Expect: 100-continue'; ourslean = both; oursbare = unsigned, no checksums)
 # Needs: awscli and rclone (Debian packages); for versitygw, Go (go install, cached like the tests do).
 # Each timed run starts a fresh server (empty store).
@@ -29,6 +30,10 @@ vgw="$HOME/.cache/chunked-upload/go-github.com-versity-versitygw-cmd-versitygw-v
 if [ "$server" = versitygw ] && [ ! -x "$vgw" ]; then
   GOBIN="$(dirname "$vgw")" go install github.com/versity/versitygw/cmd/versitygw@v1.8.0
 fi
+moto="$HOME/.cache/chunked-upload/venv-moto-server-5.2.1/bin/python"   # the venv the tests create
+if [ "$server" = moto ] && [ ! -x "$moto" ]; then
+  python3 -m venv "$(dirname "$(dirname "$moto")")" && "$moto" -m pip install -q 'moto[server]==5.2.1'
+fi
 start_mock() {
   [ -z "$mock" ] || { kill "$mock" 2>/dev/null; wait "$mock" 2>/dev/null || true; }
   rm -rf "$work/store"
@@ -36,6 +41,13 @@ start_mock() {
     mkdir -p "$work/store/data" "$work/store/meta"
     ROOT_ACCESS_KEY=bench ROOT_SECRET_KEY=bench-secret $server_pin "$vgw" --port "127.0.0.1:$port" posix \
       --sidecar "$work/store/meta" "$work/store/data" > "$work/vgw.log" 2>&1 &
+    mock=$!
+    until curl -s -o /dev/null "http://127.0.0.1:$port/"; do sleep 0.2; done
+    aws --endpoint-url "http://127.0.0.1:$port" s3 mb s3://bench >/dev/null
+    return
+  fi
+  if [ "$server" = moto ]; then
+    $server_pin "$moto" -m moto.server -H 127.0.0.1 -p "$port" > "$work/moto.log" 2>&1 &
     mock=$!
     until curl -s -o /dev/null "http://127.0.0.1:$port/"; do sleep 0.2; done
     aws --endpoint-url "http://127.0.0.1:$port" s3 mb s3://bench >/dev/null
@@ -58,12 +70,14 @@ printf '[default]\ns3 =\n  multipart_threshold = %dMB\n  multipart_chunksize = %
 export RCLONE_CONFIG_MOCK_TYPE=s3 RCLONE_CONFIG_MOCK_PROVIDER=Other RCLONE_CONFIG_MOCK_ENDPOINT="$endpoint" \
   RCLONE_CONFIG_MOCK_ACCESS_KEY_ID=bench RCLONE_CONFIG_MOCK_SECRET_ACCESS_KEY=bench-secret RCLONE_CONFIG_MOCK_FORCE_PATH_STYLE=true
 cp_bench="$(cat "$here/bench/target/classes/../classpath.txt"):$here/bench/target/classes"
-# the launcher once (builds the jar and its class-data archive), then the JVM it would exec, so that
-# editing sources while the benchmark runs cannot put a rebuild inside a timed run
+# the launcher once (builds the jar and its class-data archive), then with CHUNKED_UPLOAD_BUILD=never, so
+# that editing sources while the benchmark runs cannot put a rebuild inside a timed run
 "$here/chunked-upload" providers >/dev/null
-cmd_ours="java -Xshare:auto -Xlog:cds=off -Xlog:cds+dynamic=off -XX:SharedArchiveFile='$here/cli/target/chunked-upload.jsa' \
-  -jar '$here/cli/target/chunked-upload.jar' put '$work/src' s3://bench/KEY -o endpoint=$endpoint -o access-key-id=bench \
+cmd_ours="env CHUNKED_UPLOAD_BUILD=never '$here/chunked-upload' put '$work/src' s3://bench/KEY -o endpoint=$endpoint -o access-key-id=bench \
   -o secret-access-key=bench-secret --part-size ${part_mib}MiB --concurrency $conc --quiet"
+# JIT experiments: C2 only for code 10x hotter than its defaults; C1 only
+cmd_oursc2default="${cmd_ours/env /env CHUNKED_UPLOAD_JAVA_OPTS='-XX:Tier4InvocationThreshold=5000 -XX:Tier4CompileThreshold=15000 -XX:Tier4BackEdgeThreshold=40000' }"
+cmd_oursc1="${cmd_ours/env /env CHUNKED_UPLOAD_JAVA_OPTS=-XX:TieredStopAtLevel=1 }"
 cmd_oursnock="$cmd_ours -o checksum-mode=none --checksum none"
 cmd_oursunsigned="$cmd_ours -o payload-signing=off"
 cmd_ourssdk="$cmd_ours -o payload-signing=sdk"

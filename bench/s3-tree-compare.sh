@@ -42,8 +42,7 @@ printf '[default]\nrequest_checksum_calculation = when_required\ns3 =\n  multipa
 export RCLONE_CONFIG_MOCK_TYPE=s3 RCLONE_CONFIG_MOCK_PROVIDER=Other RCLONE_CONFIG_MOCK_ENDPOINT="$endpoint" \
   RCLONE_CONFIG_MOCK_ACCESS_KEY_ID=bench RCLONE_CONFIG_MOCK_SECRET_ACCESS_KEY=bench-secret RCLONE_CONFIG_MOCK_FORCE_PATH_STYLE=true
 "$here/chunked-upload" providers >/dev/null
-cmd_ours="java -Xshare:auto -Xlog:cds=off -Xlog:cds+dynamic=off -XX:SharedArchiveFile='$here/cli/target/chunked-upload.jsa' \
-  -jar '$here/cli/target/chunked-upload.jar' put '$work/src' s3://bench/KEY --recursive -o endpoint=$endpoint \
+cmd_ours="env CHUNKED_UPLOAD_BUILD=never '$here/chunked-upload' put '$work/src' s3://bench/KEY --recursive -o endpoint=$endpoint \
   -o access-key-id=bench -o secret-access-key=bench-secret --part-size ${part_mib}MiB --concurrency $conc --quiet"
 cmd_awscli="aws --endpoint-url $endpoint s3 cp '$work/src' s3://bench/KEY --recursive --only-show-errors"
 cmd_rcl="env -u AWS_CA_BUNDLE rclone copy '$work/src' mock:bench/KEY --s3-chunk-size ${part_mib}M \
