@@ -14,23 +14,13 @@ set -euo pipefail
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 size_mib="${1:-1024}"; runs="${2:-3}"; part_mib="${3:-16}"; conc="${4:-8}"
 command -v aws >/dev/null || { echo "install awscli first" >&2; exit 2; }
-vgw="$HOME/.cache/chunked-upload/go-github.com-versity-versitygw-cmd-versitygw-v1.8.0/bin/versitygw"
-[ -x "$vgw" ] || GOBIN="$(dirname "$vgw")" go install github.com/versity/versitygw/cmd/versitygw@v1.8.0
 work="$(mktemp -d "${TMPDIR:-/tmp}/cu-floor.XXXXXX")"
 port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])')
 endpoint="http://127.0.0.1:$port"
-gw=""
+# shellcheck source=bench/versitygw.sh
+. "$here/bench/versitygw.sh"
+ensure_versitygw
 trap '[ -z "$gw" ] || kill $gw 2>/dev/null; rm -rf "$work"' EXIT
-start_gw() {
-  [ -z "$gw" ] || { kill "$gw" 2>/dev/null; wait "$gw" 2>/dev/null || true; }
-  rm -rf "$work/store"; mkdir -p "$work/store/data" "$work/store/meta"
-  ROOT_ACCESS_KEY=bench ROOT_SECRET_KEY=bench-secret "$vgw" --port "127.0.0.1:$port" posix \
-    --sidecar "$work/store/meta" "$work/store/data" > "$work/vgw.log" 2>&1 &
-  gw=$!
-  until curl -s -o /dev/null "$endpoint/"; do sleep 0.2; done
-  aws --endpoint-url "$endpoint" s3 mb s3://bench >/dev/null
-  sync
-}
 export AWS_ACCESS_KEY_ID=bench AWS_SECRET_ACCESS_KEY=bench-secret AWS_DEFAULT_REGION=us-east-1
 head -c "$((size_mib * 1024 * 1024))" /dev/urandom > "$work/src"
 want="$(sha256sum "$work/src" | cut -d' ' -f1)"
@@ -63,11 +53,11 @@ median() { sort -n | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}'; }
 for t in curl empty ours jvm; do : > "$work/$t.wall"; : > "$work/$t.cpu"; done
 cat "$work/src" "$work"/part.* > /dev/null   # every source in the page cache
 for i in $(seq 0 "$runs"); do   # run 0 warms up and is not counted
-  start_gw
+  fresh_versitygw
   id=$(aws --endpoint-url "$endpoint" s3api create-multipart-upload --bucket bench --key "curl-$i" --query UploadId --output text)
   read -r w c < <(timed bash -c 'curl_parts "$0" "$1"' "curl-$i" "$id"); complete_parts "curl-$i" "$id"; verify "curl-$i"
   printf 'curl   run %d: wall %6.2fs  cpu %6.2fs\n' "$i" "$w" "$c"; [ "$i" -eq 0 ] || { echo "$w" >> "$work/curl.wall"; echo "$c" >> "$work/curl.cpu"; }
-  start_gw
+  fresh_versitygw
   read -r w c < <(timed bash -c 'ours "$0" "$1"' "$work/src" "ours-$i"); verify "ours-$i"
   printf 'ours   run %d: wall %6.2fs  cpu %6.2fs\n' "$i" "$w" "$c"; [ "$i" -eq 0 ] || { echo "$w" >> "$work/ours.wall"; echo "$c" >> "$work/ours.cpu"; }
   read -r w c < <(timed bash -c 'ours "$0" "$1"' "$work/empty" "empty-$i")

@@ -10,26 +10,19 @@ here="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 size_mib="${1:-1024}"; runs="${2:-3}"; concs="${3:-1 2 4 8 16 32}"; parts="${4:-5 16 64}"
 target="${TARGET:-versitygw}"
 work="$(mktemp -d "${TMPDIR:-/tmp}/cu-scaling.XXXXXX")"
-gw=""
+# shellcheck source=bench/versitygw.sh
+. "$here/bench/versitygw.sh"
 trap '[ -z "$gw" ] || kill $gw 2>/dev/null; rm -rf "$work"' EXIT
 port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])')
 endpoint="http://127.0.0.1:$port"
-vgw="$HOME/.cache/chunked-upload/go-github.com-versity-versitygw-cmd-versitygw-v1.8.0/bin/versitygw"
 if [ "$target" = versitygw ]; then
   command -v aws >/dev/null || { echo "install awscli first" >&2; exit 2; }
-  [ -x "$vgw" ] || GOBIN="$(dirname "$vgw")" go install github.com/versity/versitygw/cmd/versitygw@v1.8.0
+  ensure_versitygw
 fi
 export AWS_ACCESS_KEY_ID=bench AWS_SECRET_ACCESS_KEY=bench-secret AWS_DEFAULT_REGION=us-east-1
 fresh() {
   if [ "$target" = fs ]; then rm -rf "$work/store"; sync; return; fi
-  [ -z "$gw" ] || { kill "$gw" 2>/dev/null; wait "$gw" 2>/dev/null || true; }
-  rm -rf "$work/store"; mkdir -p "$work/store/data" "$work/store/meta"
-  ROOT_ACCESS_KEY=bench ROOT_SECRET_KEY=bench-secret "$vgw" --port "127.0.0.1:$port" posix \
-    --sidecar "$work/store/meta" "$work/store/data" > "$work/vgw.log" 2>&1 &
-  gw=$!
-  until curl -s -o /dev/null "$endpoint/"; do sleep 0.2; done
-  aws --endpoint-url "$endpoint" s3 mb s3://bench >/dev/null
-  sync
+  fresh_versitygw
 }
 head -c "$((size_mib * 1024 * 1024))" /dev/urandom > "$work/src"
 want="$(sha256sum "$work/src" | cut -d' ' -f1)"
