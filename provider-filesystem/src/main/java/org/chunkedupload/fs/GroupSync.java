@@ -80,18 +80,26 @@ final class GroupSync {
         }
         if (lead) {
             Map<Path, IOException> failures = new HashMap<>();
-            for (Path f : mine.files) {
-                try {
-                    force.force(f);
-                } catch (IOException e) {
-                    failures.put(f, e);
+            try {
+                for (Path f : mine.files) {
+                    try {
+                        force.force(f);
+                    } catch (IOException e) {
+                        failures.put(f, e);
+                    }
                 }
-            }
-            synchronized (this) {
-                mine.failures.putAll(failures);
-                mine.finished = true;
-                running = false;
-                notifyAll();
+            } catch (RuntimeException | Error e) { // the batch fails, and the next writer may lead again
+                for (Path f : mine.files) {
+                    failures.putIfAbsent(f, new IOException("syncing failed: " + e, e));
+                }
+                throw e;
+            } finally {
+                synchronized (this) {
+                    mine.failures.putAll(failures);
+                    mine.finished = true;
+                    running = false;
+                    notifyAll();
+                }
             }
         }
         for (Path f : files) {

@@ -93,6 +93,25 @@ class GroupSyncTest {
     }
 
     @Test
+    void anUnexpectedFailureWhileSyncingFailsItsBatchButNotTheNextWriter() throws Exception {
+        Path bad = Path.of("staging", "tmp-bad");
+        GroupSync group = new GroupSync(file -> {
+            if (file.equals(bad)) {
+                throw new IllegalStateException("the disk went away");
+            }
+        });
+        assertThrows(IllegalStateException.class, () -> group.sync(List.of(DATA, bad)));
+        // before, the group stayed "running" for ever and this call never returned
+        ExecutorService pool = Executors.newSingleThreadExecutor();
+        Future<?> next = pool.submit(() -> {
+            group.sync(List.of(DATA));
+            return null;
+        });
+        next.get(10, TimeUnit.SECONDS);
+        pool.shutdown();
+    }
+
+    @Test
     void aPartsBytesAreSyncedBeforeItIsNamedAndItsNameBeforeItsReceipt(@TempDir Path dir) throws Exception {
         List<String> events = new ArrayList<>();
         GroupSync group = new GroupSync(file -> events.add((Files.isDirectory(file) ? "dir" : file.getFileName()
