@@ -49,9 +49,11 @@ public final class Capabilities {
     private final Set<String> providerOptions;
     private final AbortGuarantee abortGuarantee;
     private final boolean equalPartSizes;
+    private final long preferredPartSize;
 
     private Capabilities(Builder b) {
         this.equalPartSizes = b.equalPartSizes;
+        this.preferredPartSize = b.preferredPartSize;
         this.minPartSize = b.minPartSize;
         this.maxPartSize = b.maxPartSize;
         this.maxPartCount = b.maxPartCount;
@@ -81,6 +83,9 @@ public final class Capabilities {
         if (maxObjectSize < maxPartSize && maxObjectSize < minPartSize) {
             throw new IllegalArgumentException("maxObjectSize is smaller than a single part");
         }
+        if (preferredPartSize < 0) {
+            throw new IllegalArgumentException("preferredPartSize must be >= 0 (0: none), got " + preferredPartSize);
+        }
     }
 
     /** @return a new builder with permissive defaults (no minimum, parts 1..10000) */
@@ -103,6 +108,7 @@ public final class Capabilities {
         b.providerOptions.addAll(providerOptions);
         b.abortGuarantee = abortGuarantee;
         b.equalPartSizes = equalPartSizes;
+        b.preferredPartSize = preferredPartSize;
         return b;
     }
 
@@ -162,6 +168,16 @@ public final class Capabilities {
         return equalPartSizes;
     }
 
+    /**
+     * @return the part size the store works best with, measured, for files cut automatically (when
+     *     no part size is requested), kept within the part-size range when limits are narrowed; 0 when
+     *     the provider has none and the engine's default applies. Streams keep their own default: they
+     *     buffer whole parts.
+     */
+    public long preferredPartSize() {
+        return preferredPartSize;
+    }
+
     /** @return the object settings the provider applies at initiate, beyond content type and metadata */
     public Set<ObjectSetting> objectSettings() {
         return objectSettings;
@@ -184,13 +200,15 @@ public final class Capabilities {
                 && maxPartNumber == c.maxPartNumber && maxObjectSize == c.maxObjectSize
                 && checksumAlgorithms.equals(c.checksumAlgorithms) && features.equals(c.features)
                 && objectSettings.equals(c.objectSettings) && providerOptions.equals(c.providerOptions)
-                && abortGuarantee.equals(c.abortGuarantee) && equalPartSizes == c.equalPartSizes;
+                && abortGuarantee.equals(c.abortGuarantee) && equalPartSizes == c.equalPartSizes
+                && preferredPartSize == c.preferredPartSize;
     }
 
     @Override
     public int hashCode() {
         return Objects.hash(minPartSize, maxPartSize, maxPartCount, minPartNumber, maxPartNumber, maxObjectSize,
-                checksumAlgorithms, features, objectSettings, providerOptions, abortGuarantee, equalPartSizes);
+                checksumAlgorithms, features, objectSettings, providerOptions, abortGuarantee, equalPartSizes,
+                preferredPartSize);
     }
 
     @Override
@@ -201,7 +219,8 @@ public final class Capabilities {
                 + (objectSettings.isEmpty() ? "" : ", objectSettings=" + objectSettings)
                 + (providerOptions.isEmpty() ? "" : ", providerOptions=" + new java.util.TreeSet<>(providerOptions))
                 + ", abort=" + abortGuarantee
-                + (equalPartSizes ? ", equalPartSizes" : "") + "]";
+                + (equalPartSizes ? ", equalPartSizes" : "")
+                + (preferredPartSize == 0 ? "" : ", preferredPartSize=" + preferredPartSize) + "]";
     }
 
     /** Mutable builder of {@link Capabilities}; not thread-safe. */
@@ -218,8 +237,18 @@ public final class Capabilities {
         private final Set<String> providerOptions = new java.util.TreeSet<>();
         private AbortGuarantee abortGuarantee = AbortGuarantee.immediate();
         private boolean equalPartSizes;
+        private long preferredPartSize;
 
         private Builder() {
+        }
+
+        /**
+         * @param value the part size the store works best with for automatically cut files, or 0 for none
+         * @return this builder
+         */
+        public Builder preferredPartSize(long value) {
+            this.preferredPartSize = value;
+            return this;
         }
 
         /**

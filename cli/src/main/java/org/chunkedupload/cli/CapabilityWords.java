@@ -22,7 +22,9 @@ final class CapabilityWords {
                 + (c.maxPartSize() >= UNLIMITED ? "" : ", " + Sizes.format(c.maxPartSize()) + " at most")
                 + " (the last part may be smaller)" + (c.requiresEqualPartSizes() ? ", all but the last of one size" : "")
                 + "; numbered " + String.format(Locale.ROOT, "%,d..%,d", c.minPartNumber(), c.maxPartNumber())
-                + String.format(Locale.ROOT, ", %,d per object", c.maxPartCount()));
+                + String.format(Locale.ROOT, ", %,d per object", c.maxPartCount())
+                + (c.preferredPartSize() == 0 ? "" : "; files are cut in parts of " + Sizes.format(c.preferredPartSize())
+                        + " unless --part-size says otherwise"));
         out.add("objects: " + (c.maxObjectSize() >= UNLIMITED ? "no size limit of their own"
                 : "up to " + Sizes.format(c.maxObjectSize())));
         out.add("checksums the store verifies per part: " + (c.checksumAlgorithms().isEmpty() ? "none (the toolkit"

@@ -96,6 +96,7 @@ final class Json {
         g.writeNumberField("maxPartCount", c.maxPartCount());
         g.writeNumberField("maxObjectSize", c.maxObjectSize());
         g.writeBooleanField("equalPartSizes", c.requiresEqualPartSizes());
+        g.writeNumberField("preferredPartSize", c.preferredPartSize());
         strings(g, "checksumAlgorithms", c.checksumAlgorithms().stream().map(Enum::name).toList());
         strings(g, "features", c.features().stream().map(Enum::name).toList());
         strings(g, "objectSettings", c.objectSettings().stream().map(Enum::name).toList());

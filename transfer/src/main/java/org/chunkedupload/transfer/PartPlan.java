@@ -17,7 +17,7 @@ import org.chunkedupload.api.PartTooSmallException;
  * @param firstPartNumber the number of the first part; part {@code i} (0-based) is number {@code firstPartNumber + i}
  */
 public record PartPlan(long objectSize, long partSize, int partCount, int firstPartNumber) {
-    /** Default part size when none is requested: 16 MiB. */
+    /** Default part size when none is requested and the provider prefers none: 16 MiB. */
     public static final long DEFAULT_PART_SIZE = 16L << 20;
 
     /**
@@ -61,7 +61,8 @@ public record PartPlan(long objectSize, long partSize, int partCount, int firstP
 
     private static long auto(long objectSize, Capabilities caps) {
         long bySize = (objectSize + caps.maxPartCount() - 1) / caps.maxPartCount();
-        long size = Math.max(Math.max(DEFAULT_PART_SIZE, caps.minPartSize()), bySize);
+        long preferred = caps.preferredPartSize() > 0 ? caps.preferredPartSize() : DEFAULT_PART_SIZE;
+        long size = Math.max(Math.max(preferred, caps.minPartSize()), bySize);
         long mib = 1L << 20;
         size = (size + mib - 1) / mib * mib;
         return Math.min(size, caps.maxPartSize());

@@ -26,6 +26,22 @@ class PartPlanTest {
     }
 
     @Test
+    void aProvidersPreferredPartSizeReplacesTheDefaultButNotARequestedSize() {
+        Capabilities prefers64 = S3_LIKE.toBuilder().preferredPartSize(64 * MIB).build();
+        assertEquals(64 * MIB, PartPlan.of(1L << 30, prefers64, 0, "fs").partSize());
+        assertEquals(16, PartPlan.of(1L << 30, prefers64, 0, "fs").partCount());
+        assertEquals(8 * MIB, PartPlan.of(1L << 30, prefers64, 8 * MIB, "fs").partSize(), "a requested size wins");
+        // the part-count limit still rules: 5 TiB in 10,000 parts needs more than 64 MiB
+        assertTrue(PartPlan.of(5L << 40, prefers64, 0, "fs").partSize() > 64 * MIB);
+        // limits narrowed below the preference (settings, test fixtures): the preference yields to them
+        assertEquals(MIB, PartPlan.of(10 * MIB, prefers64.toBuilder().partSize(0, MIB).maxObjectSize(1L << 30).build(),
+                0, "fs").partSize());
+        assertEquals(5 * MIB, PartPlan.of(1L << 30, S3_LIKE.toBuilder().preferredPartSize(MIB).build(), 0, "s3")
+                .partSize(), "never below the minimum");
+        assertThrows(IllegalArgumentException.class, () -> S3_LIKE.toBuilder().preferredPartSize(-1).build());
+    }
+
+    @Test
     void automaticSizingGrowsSoThePartCountLimitIsNeverHit() {
         PartPlan p = PartPlan.of(5L << 40, S3_LIKE, 0, "s3");
         assertTrue(p.partCount() <= 10_000, "parts: " + p.partCount());
