@@ -50,23 +50,26 @@ export -f ours curl_parts
 export here endpoint work conc part_mib
 timed() { /usr/bin/time -f "%e %U %S" -o "$work/t" "$@" >/dev/null 2>&1; read -r w u s < "$work/t"; echo "$w $(echo "$u + $s" | bc)"; }
 median() { sort -n | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}'; }
+record() { # $1 = name, $2 = run, $3 = wall, $4 = cpu: printed, and kept unless it is the warm-up run
+  printf '%-6s run %d: wall %6.2fs  cpu %6.2fs\n' "$1" "$2" "$3" "$4"
+  [ "$2" -eq 0 ] || { echo "$3" >> "$work/$1.wall"; echo "$4" >> "$work/$1.cpu"; }
+}
 for t in curl empty ours jvm; do : > "$work/$t.wall"; : > "$work/$t.cpu"; done
 cat "$work/src" "$work"/part.* > /dev/null   # every source in the page cache
 for i in $(seq 0 "$runs"); do   # run 0 warms up and is not counted
   fresh_versitygw
   id=$(aws --endpoint-url "$endpoint" s3api create-multipart-upload --bucket bench --key "curl-$i" --query UploadId --output text)
   read -r w c < <(timed bash -c 'curl_parts "$0" "$1"' "curl-$i" "$id"); complete_parts "curl-$i" "$id"; verify "curl-$i"
-  printf 'curl   run %d: wall %6.2fs  cpu %6.2fs\n' "$i" "$w" "$c"; [ "$i" -eq 0 ] || { echo "$w" >> "$work/curl.wall"; echo "$c" >> "$work/curl.cpu"; }
+  record curl "$i" "$w" "$c"
   fresh_versitygw
   read -r w c < <(timed bash -c 'ours "$0" "$1"' "$work/src" "ours-$i"); verify "ours-$i"
-  printf 'ours   run %d: wall %6.2fs  cpu %6.2fs\n' "$i" "$w" "$c"; [ "$i" -eq 0 ] || { echo "$w" >> "$work/ours.wall"; echo "$c" >> "$work/ours.cpu"; }
+  record ours "$i" "$w" "$c"
   read -r w c < <(timed bash -c 'ours "$0" "$1"' "$work/empty" "empty-$i")
-  printf 'empty  run %d: wall %6.2fs  cpu %6.2fs\n' "$i" "$w" "$c"; [ "$i" -eq 0 ] || { echo "$w" >> "$work/empty.wall"; echo "$c" >> "$work/empty.cpu"; }
+  record empty "$i" "$w" "$c"
   read -r w c < <(timed "${java_cds[@]}" -version)
-  printf 'jvm    run %d: wall %6.2fs  cpu %6.2fs\n' "$i" "$w" "$c"; [ "$i" -eq 0 ] || { echo "$w" >> "$work/jvm.wall"; echo "$c" >> "$work/jvm.cpu"; }
-  [ -z "$(aws --endpoint-url "$endpoint" s3api list-multipart-uploads --bucket bench --query Uploads --output text)" ] \
-    || [ "$(aws --endpoint-url "$endpoint" s3api list-multipart-uploads --bucket bench --query Uploads --output text)" = None ] \
-    || { echo "uploads left pending" >&2; exit 1; }
+  record jvm "$i" "$w" "$c"
+  left=$(aws --endpoint-url "$endpoint" s3api list-multipart-uploads --bucket bench --query Uploads --output text)
+  [ -z "$left" ] || [ "$left" = None ] || { echo "uploads left pending: $left" >&2; exit 1; }
 done
 gib=$(echo "$size_mib / 1024" | bc -l)
 echo "versitygw floor: median of $runs, $size_mib MiB, parts of $part_mib MiB, $conc in flight:"

@@ -112,6 +112,42 @@ class GroupSyncTest {
     }
 
     @Test
+    void aWriterInterruptedWhileWaitingForTheDiskFailsAndKeepsItsInterrupt() throws Exception {
+        CountDownLatch leaderSyncing = new CountDownLatch(1);
+        CountDownLatch release = new CountDownLatch(1);
+        GroupSync group = new GroupSync(file -> {
+            leaderSyncing.countDown();
+            try {
+                release.await();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        });
+        ExecutorService pool = Executors.newFixedThreadPool(2);
+        Future<?> leader = pool.submit(() -> {
+            group.sync(List.of(DATA));
+            return null;
+        });
+        assertTrue(leaderSyncing.await(10, TimeUnit.SECONDS));
+        java.util.concurrent.atomic.AtomicBoolean flagKept = new java.util.concurrent.atomic.AtomicBoolean();
+        Future<?> waiter = pool.submit(() -> {
+            Thread.currentThread().interrupt(); // cancelled while the leader's sync runs
+            try {
+                group.sync(List.of(Path.of("staging", "tmp-w")));
+            } finally {
+                flagKept.set(Thread.currentThread().isInterrupted());
+            }
+            return null;
+        });
+        Exception e = assertThrows(Exception.class, () -> waiter.get(10, TimeUnit.SECONDS));
+        assertTrue(e.getCause() instanceof java.io.InterruptedIOException, String.valueOf(e.getCause()));
+        assertTrue(flagKept.get(), "the interrupt is kept for the caller");
+        release.countDown();
+        leader.get(10, TimeUnit.SECONDS);
+        pool.shutdown();
+    }
+
+    @Test
     void aPartsBytesAreSyncedBeforeItIsNamedAndItsNameBeforeItsReceipt(@TempDir Path dir) throws Exception {
         List<String> events = new ArrayList<>();
         GroupSync group = new GroupSync(file -> events.add((Files.isDirectory(file) ? "dir" : file.getFileName()
