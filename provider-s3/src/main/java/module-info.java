@@ -8,6 +8,8 @@ module org.chunkedupload.s3 {
     requires software.amazon.awssdk.awscore;
     requires software.amazon.awssdk.http;
     requires software.amazon.awssdk.http.apache;
+    requires org.apache.httpcomponents.httpclient;
+    requires org.apache.httpcomponents.httpcore;
     requires software.amazon.awssdk.utils;
     requires software.amazon.awssdk.http.auth.aws;
     requires software.amazon.awssdk.http.auth.spi;

@@ -17,9 +17,6 @@ import picocli.CommandLine.Command;
  */
 @Command(name = "chunked-upload", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
         description = "Chunked (multipart) uploads to object stores through one provider-neutral API.",
-        subcommands = {PutCommand.class, ResumeCommand.class, PendingCommand.class, SweepCommand.class, AbortCommand.class,
-                ProvidersCommand.class, ConfigCommand.class, TckCommand.class, BackstopCommand.class, CompletionCommand.class,
-                CommandLine.HelpCommand.class},
         footerHeading = "%nExamples:%n",
         footer = {"  chunked-upload put big.iso fs://isos/big.iso              # the embedded store under ./chunked-store",
                 "  chunked-upload put video.mp4 s3://media/video.mp4 -o region=eu-west-1",
@@ -35,7 +32,48 @@ public final class Main {
     static final int PRECONDITION = 3;
     static final int NO_SUCH_UPLOAD = 4;
 
+    /**
+     * The subcommands, in the order help lists them. Registered by {@link #run} rather than named in
+     * the annotation: picocli builds the model of every registered command by reflection, which was a
+     * third of the start-up CPU of a {@code put}; a command line that names one command gets only that
+     * one (docs/benchmarks.md, "Start-up").
+     */
+    private static final java.util.Map<String, java.util.function.Supplier<Object>> COMMANDS = commands();
+
     private Main() {
+    }
+
+    private static java.util.Map<String, java.util.function.Supplier<Object>> commands() {
+        java.util.Map<String, java.util.function.Supplier<Object>> m = new java.util.LinkedHashMap<>();
+        m.put("put", PutCommand::new);
+        m.put("resume", ResumeCommand::new);
+        m.put("pending", PendingCommand::new);
+        m.put("sweep", SweepCommand::new);
+        m.put("abort", AbortCommand::new);
+        m.put("providers", ProvidersCommand::new);
+        m.put("config", ConfigCommand::new);
+        m.put("tck", TckCommand::new);
+        m.put("backstop", BackstopCommand::new);
+        m.put("completion", CompletionCommand::new);
+        m.put("help", CommandLine.HelpCommand::new);
+        return java.util.Collections.unmodifiableMap(m);
+    }
+
+    /**
+     * @param args the command line
+     * @return the root command with the subcommand {@code args[0]} names, or with all of them when it
+     *     names none, or names one that lists or refers to the others ({@code help}, {@code completion})
+     */
+    static CommandLine commandLine(String[] args) {
+        CommandLine cli = new CommandLine(new Main());
+        String first = args.length == 0 ? "" : args[0];
+        boolean one = COMMANDS.containsKey(first) && !first.equals("help") && !first.equals("completion");
+        COMMANDS.forEach((name, command) -> {
+            if (!one || name.equals(first)) {
+                cli.addSubcommand(name, command.get());
+            }
+        });
+        return cli;
     }
 
     /** The version the build wrote into {@code version.properties}. */
@@ -68,7 +106,7 @@ public final class Main {
      * @return the exit code
      */
     public static int run(String[] args, PrintWriter out, PrintWriter err) {
-        CommandLine cli = new CommandLine(new Main());
+        CommandLine cli = commandLine(args);
         cli.setOut(out);
         cli.setErr(err);
         boolean verbose = java.util.Arrays.asList(args).contains("--verbose") || java.util.Arrays.asList(args).contains("-vv");

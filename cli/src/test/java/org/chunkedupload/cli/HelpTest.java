@@ -31,7 +31,7 @@ class HelpTest {
     /** @return every command's path from the root, e.g. [put], [config, show] */
     private static List<List<String>> commands() {
         List<List<String>> all = new ArrayList<>();
-        walk(new CommandLine(Main.class), new ArrayList<>(), all);
+        walk(Main.commandLine(new String[0]), new ArrayList<>(), all);
         return all;
     }
 
@@ -68,6 +68,32 @@ class HelpTest {
         }
         Run top = run("--help");
         assertTrue(top.code() == 0 && top.out().contains("Examples:") && top.out().contains("Exit codes:"), top.out());
+    }
+
+    @Test
+    void aCommandLineNamingOneCommandBuildsOnlyThatOneAndTheSameHelp() {
+        CommandLine all = Main.commandLine(new String[0]);
+        assertEquals(List.of("put", "resume", "pending", "sweep", "abort", "providers", "config", "tck", "backstop",
+                "completion", "help"), names(all), "every command, in help's order");
+        for (String name : names(all)) {
+            CommandLine one = Main.commandLine(new String[] {name, "--help"});
+            if (name.equals("help") || name.equals("completion")) {
+                assertEquals(names(all), names(one), name + " needs the others");
+                continue;
+            }
+            assertEquals(List.of(name), names(one), name);
+            assertEquals(all.getSubcommands().get(name).getUsageMessage(),
+                    one.getSubcommands().get(name).getUsageMessage(), name + "'s help is the same either way");
+        }
+        assertEquals(names(all), names(Main.commandLine(new String[] {"--verbose", "put"})),
+                "an option first: every command, so picocli reports what it is");
+        assertEquals(names(all), names(Main.commandLine(new String[] {"putt"})),
+                "a misspelt command: every command, so picocli can suggest one");
+        assertEquals(0, run("lifecycle", "--help").code(), "an alias still works");
+    }
+
+    private static List<String> names(CommandLine cli) {
+        return cli.getSubcommands().values().stream().map(CommandLine::getCommandName).distinct().toList();
     }
 
     @Test

@@ -158,8 +158,13 @@ record S3Settings(String endpoint, Region region, boolean pathStyle, AwsCredenti
     }
 
     SdkHttpClient httpClient() {
+        return httpClient(new LazyTlsSocketFactory());
+    }
+
+    /** @param tls the TLS socket factory, built on the first TLS connection */
+    SdkHttpClient httpClient(LazyTlsSocketFactory tls) {
         return ApacheHttpClient.builder().maxConnections(maxConnections).connectionTimeout(connectTimeout)
-                .socketTimeout(socketTimeout).expectContinueEnabled(expectContinue).build();
+                .socketTimeout(socketTimeout).expectContinueEnabled(expectContinue).socketFactory(tls).build();
     }
 
     /**
