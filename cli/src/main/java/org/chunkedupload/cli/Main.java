@@ -35,8 +35,8 @@ public final class Main {
     /**
      * The subcommands, in the order help lists them. Registered by {@link #run} rather than named in
      * the annotation: picocli builds the model of every registered command by reflection, which was a
-     * third of the start-up CPU of a {@code put}; a command line that names one command gets only that
-     * one (docs/benchmarks.md, "Start-up").
+     * third of the Java code's samples in the start-up of a {@code put}; a command line that names one
+     * command gets only that one (docs/benchmarks.md, "Start-up").
      */
     private static final java.util.Map<String, java.util.function.Supplier<Object>> COMMANDS = commands();
 
