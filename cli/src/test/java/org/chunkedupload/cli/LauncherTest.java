@@ -1,0 +1,96 @@
+package org.chunkedupload.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The launcher script ({@code ./chunked-upload}) starts the JVM with the flags docs/benchmarks.md
+ * measured: both JIT tiers (C2 at ten times its thresholds) unless every target on the command line
+ * is {@code fs://}, where the first tier alone is faster; the user's own flags come last. Run against
+ * a stand-in {@code java} that records its arguments.
+ */
+class LauncherTest {
+    private static final String C1_ONLY = "-XX:TieredStopAtLevel=1";
+    private static final String C2_X10 = "-XX:Tier4InvocationThreshold=50000";
+
+    @TempDir
+    Path tmp;
+    private Path launcher;
+    private Path bin;
+
+    @BeforeEach
+    void install() throws Exception {
+        launcher = tmp.resolve("chunked-upload");
+        Files.copy(Path.of(System.getProperty("user.dir")).resolve("../chunked-upload"), launcher);
+        Path target = Files.createDirectories(tmp.resolve("cli/target"));
+        Path jar = Files.writeString(target.resolve("chunked-upload.jar"), "not a jar");
+        Path stamp = Files.writeString(target.resolve("chunked-upload.jsa.attempted"), "");
+        // the class-data archive was attempted after this jar was built: no training runs
+        Files.setLastModifiedTime(stamp, FileTime.fromMillis(Files.getLastModifiedTime(jar).toMillis() + 10_000));
+        bin = Files.createDirectories(tmp.resolve("bin"));
+        Path java = Files.writeString(bin.resolve("java"), "#!/bin/sh\nprintf '%s\\n' \"$@\" > \"$ARGS_FILE\"\n");
+        Files.setPosixFilePermissions(java, PosixFilePermissions.fromString("rwxr-xr-x"));
+    }
+
+    private List<String> javaArgs(String javaOpts, String... args) throws Exception {
+        Path recorded = tmp.resolve("args.txt");
+        Files.deleteIfExists(recorded);
+        List<String> cmd = new ArrayList<>(List.of("bash", launcher.toString()));
+        cmd.addAll(List.of(args));
+        ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true);
+        pb.environment().put("PATH", bin + ":" + System.getenv("PATH"));
+        pb.environment().put("ARGS_FILE", recorded.toString());
+        pb.environment().put("CHUNKED_UPLOAD_BUILD", "never");
+        pb.environment().remove("CHUNKED_UPLOAD_JAVA_OPTS");
+        if (javaOpts != null) {
+            pb.environment().put("CHUNKED_UPLOAD_JAVA_OPTS", javaOpts);
+        }
+        Process p = pb.start();
+        String said = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertTrue(p.waitFor(30, TimeUnit.SECONDS), "the launcher ended");
+        assertEquals(0, p.exitValue(), said);
+        List<String> got = Files.readAllLines(recorded);
+        int jar = got.indexOf("-jar");
+        assertTrue(jar > 0 && got.subList(jar + 2, got.size()).equals(List.of(args)),
+                "the command line is passed on unchanged after -jar: " + got);
+        return got.subList(0, jar);
+    }
+
+    @Test
+    void fsAloneRunsOnTheFirstTierOnly() throws Exception {
+        List<String> flags = javaArgs(null, "put", "big.iso", "fs://isos/big.iso", "-o", "fsync=false");
+        assertTrue(flags.contains(C1_ONLY), flags.toString());
+        assertFalse(flags.contains(C2_X10), flags.toString());
+        assertTrue(javaArgs(null, "pending", "fs://isos/").contains(C1_ONLY));
+    }
+
+    @Test
+    void anyOtherSchemeKeepsBothTiers() throws Exception {
+        for (List<String> line : List.of(List.of("put", "big.iso", "s3://media/big.iso"),
+                List.of("put", "big.iso", "fs://isos/big.iso", "-o", "endpoint=https://example.com"),
+                List.of("sweep", "gs://b/", "--older-than", "1d"), List.of("providers"))) {
+            List<String> flags = javaArgs(null, line.toArray(String[]::new));
+            assertTrue(flags.contains(C2_X10) && !flags.contains(C1_ONLY), line + ": " + flags);
+        }
+    }
+
+    @Test
+    void theUsersFlagsComeLast() throws Exception {
+        List<String> flags = javaArgs("-Xmx256m -XX:TieredStopAtLevel=4", "put", "a", "fs://b/a");
+        assertEquals(List.of("-Xmx256m", "-XX:TieredStopAtLevel=4"), flags.subList(flags.size() - 2, flags.size()),
+                "CHUNKED_UPLOAD_JAVA_OPTS overrides the launcher's flags: " + flags);
+    }
+}
