@@ -112,6 +112,8 @@ class LogLinesTest {
                 "no log lines by default:\n" + quiet);
         assertTrue(verbose.contains("WARN TransferRun - part 1 of s3://logs/verbose.bin failed (attempt 1")
                 && !verbose.contains("software.amazon"), "--verbose shows ours, not the SDK's:\n" + verbose);
+        assertTrue(verbose.lines().anyMatch(l -> l.matches("\\d\\d:\\d\\d:\\d\\d\\.\\d{3} WARN TransferRun - .*")),
+                "log lines start with the time:\n" + verbose);
         assertTrue(sdks.contains("retrying in") && sdks.contains("software.amazon.awssdk"),
                 "-vv adds the SDK's lines:\n" + sdks.lines().limit(40).collect(java.util.stream.Collectors.joining("\n")));
         for (String err : new String[] {quiet, verbose, sdks}) {
