@@ -33,7 +33,7 @@ public final class Main {
     static final int NO_SUCH_UPLOAD = 4;
 
     /**
-     * The subcommands, in the order help lists them. Registered by {@link #run} rather than named in
+     * The subcommands, in the order help lists them. Registered by {@link #commandLine} rather than named in
      * the annotation: picocli builds the model of every registered command by reflection, which was a
      * third of the Java code's samples in the start-up of a {@code put}; a command line that names one
      * command gets only that one (docs/benchmarks.md, "Start-up").
