@@ -4,6 +4,7 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.UnaryOperator;
 
 /**
  * Sets up the CLI's log output (SLF4J Simple) before any logger exists: off by default, since the
@@ -34,7 +35,7 @@ final class Logging {
      *     (calendar, time zone and locale data) was 7 % of a quiet {@code put}'s start-up
      *     (docs/benchmarks.md, "Start-up")
      */
-    static Map<String, String> settings(String[] args, java.util.function.UnaryOperator<String> jvm) {
+    static Map<String, String> settings(String[] args, UnaryOperator<String> jvm) {
         List<String> a = Arrays.asList(args);
         boolean sdks = a.contains("-vv");
         boolean ours = sdks || a.contains("--verbose");

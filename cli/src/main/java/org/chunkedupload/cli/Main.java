@@ -1,6 +1,10 @@
 package org.chunkedupload.cli;
 
 import java.io.PrintWriter;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.function.Supplier;
 import org.chunkedupload.api.ConfigurationException;
 import org.chunkedupload.api.InvalidPartException;
 import org.chunkedupload.api.InvalidTargetException;
@@ -38,13 +42,13 @@ public final class Main {
      * third of the Java code's samples in the start-up of a {@code put}; a command line that names one
      * command gets only that one (docs/benchmarks.md, "Start-up").
      */
-    private static final java.util.Map<String, java.util.function.Supplier<Object>> COMMANDS = commands();
+    private static final Map<String, Supplier<Object>> COMMANDS = commands();
 
     private Main() {
     }
 
-    private static java.util.Map<String, java.util.function.Supplier<Object>> commands() {
-        java.util.Map<String, java.util.function.Supplier<Object>> m = new java.util.LinkedHashMap<>();
+    private static Map<String, Supplier<Object>> commands() {
+        Map<String, Supplier<Object>> m = new LinkedHashMap<>();
         m.put("put", PutCommand::new);
         m.put("resume", ResumeCommand::new);
         m.put("pending", PendingCommand::new);
@@ -56,7 +60,7 @@ public final class Main {
         m.put("backstop", BackstopCommand::new);
         m.put("completion", CompletionCommand::new);
         m.put("help", CommandLine.HelpCommand::new);
-        return java.util.Collections.unmodifiableMap(m);
+        return Collections.unmodifiableMap(m);
     }
 
     /**
