@@ -9,6 +9,7 @@ import java.util.zip.CRC32;
 import java.util.zip.CRC32C;
 import org.chunkedupload.api.Checksum;
 import org.chunkedupload.api.ChecksumAlgorithm;
+import org.chunkedupload.api.ZeroCopySource;
 
 /**
  * Feeds exactly {@code length} bytes of a caller's body to a provider while computing their CRC-32C
@@ -16,8 +17,12 @@ import org.chunkedupload.api.ChecksumAlgorithm;
  * match the expected checksum, fails with an {@link IOException} before the last byte is handed
  * over, so a provider streaming from it cannot store a damaged part. A digest the store itself
  * verifies is not computed twice.
+ *
+ * <p>It passes a {@link ZeroCopySource} body on unread ({@link #transferTo}) only when the store
+ * verifies the caller's CRC-32C itself: the bytes then never reach this check, and the store's
+ * refusal of a damaged part takes its place.
  */
-final class PartInputStream extends InputStream {
+final class PartInputStream extends InputStream implements ZeroCopySource {
     private final InputStream in;
     private final int partNumber;
     private final long length;
@@ -25,7 +30,9 @@ final class PartInputStream extends InputStream {
     private final CRC32C crc32c = new CRC32C();
     private final CRC32 crc32;
     private final MessageDigest digest;
+    private final boolean storeVerifiesCrc32c;
     private long count;
+    private boolean transferred;
     private volatile String failure;
 
     /**
@@ -44,6 +51,7 @@ final class PartInputStream extends InputStream {
         boolean digestAlg = expected != null && (expected.algorithm() == ChecksumAlgorithm.MD5
                 || expected.algorithm() == ChecksumAlgorithm.SHA256);
         this.expected = storeVerifies && digestAlg ? null : expected;
+        this.storeVerifiesCrc32c = storeVerifies && expected != null && expected.algorithm() == ChecksumAlgorithm.CRC32C;
         ChecksumAlgorithm alg = this.expected == null ? ChecksumAlgorithm.CRC32C : this.expected.algorithm();
         this.crc32 = alg == ChecksumAlgorithm.CRC32 ? new CRC32() : null;
         this.digest = switch (alg) {
@@ -99,6 +107,32 @@ final class PartInputStream extends InputStream {
         return n;
     }
 
+    @Override
+    public boolean zeroCopy() {
+        return storeVerifiesCrc32c && in instanceof ZeroCopySource z && z.zeroCopy();
+    }
+
+    @Override
+    public long transferTo(java.nio.channels.WritableByteChannel target, long max) throws IOException {
+        if (failure != null) {
+            throw new IOException(failure);
+        }
+        if (!zeroCopy()) {
+            throw new IllegalStateException("part " + partNumber + " must be read: its store does not verify its CRC-32C");
+        }
+        if (count >= length) {
+            return -1;
+        }
+        long n = ((ZeroCopySource) in).transferTo(target, Math.min(max, length - count));
+        if (n < 0) {
+            throw fail("the body of part " + partNumber + " ended after " + count + " of the " + length
+                    + " bytes declared: pass the exact part length");
+        }
+        transferred |= n > 0;
+        count += n;
+        return n;
+    }
+
     private void verify() throws IOException {
         if (expected == null) {
             return;
@@ -137,9 +171,12 @@ final class PartInputStream extends InputStream {
         return count;
     }
 
-    /** @return the CRC-32C of the bytes handed over (the whole part once {@link #count()} is the length) */
+    /**
+     * @return the CRC-32C of the bytes handed over (the whole part once {@link #count()} is the length);
+     *     the caller's, which the store verified, when bytes went by {@link #transferTo}
+     */
     Checksum crc32c() {
-        return Checksum.crc32c(crc32c.getValue());
+        return transferred ? expected : Checksum.crc32c(crc32c.getValue());
     }
 
     @Override

@@ -78,6 +78,11 @@ final class S3Backend implements ProviderBackend {
         this.partClient = appClient != null ? appClient : settings.client(http, false);
     }
 
+    /** @return the HTTP client this backend built, or {@code null} when it uses the application's */
+    SdkHttpClient ownHttp() {
+        return ownHttp;
+    }
+
     @Override
     public Capabilities capabilities() {
         return settings.fullObjectCrc32c() ? CAPABILITIES

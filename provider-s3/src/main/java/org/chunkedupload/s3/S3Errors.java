@@ -119,6 +119,12 @@ final class S3Errors {
             default:
                 break;
         }
+        if (status == 400 && (op == Operation.UPLOAD_PART || op == Operation.PUT) && detail != null
+                && detail.contains("x-amz-checksum-")) {
+            // S3Mock (and servers like it) refuse a part whose bytes do not match the CRC-32C the engine
+            // computed (always well-formed) as "BadRequest: Value for x-amz-checksum-crc32c header is invalid"
+            return new IntegrityException(msg + "; the bytes the server received do not match their checksum", e, d);
+        }
         if (DENIED.contains(code) || status == 401 || status == 403) {
             return new AccessDeniedException(msg + "; check the credentials and their permissions", e, d);
         }

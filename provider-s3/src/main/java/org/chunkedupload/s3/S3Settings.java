@@ -49,7 +49,8 @@ import software.amazon.awssdk.services.s3.auth.scheme.S3AuthSchemeProvider;
  */
 record S3Settings(String endpoint, Region region, boolean pathStyle, AwsCredentialsProvider credentials,
                   int maxConnections, Duration connectTimeout, Duration socketTimeout, boolean fullObjectCrc32c,
-                  boolean pendingBytes, boolean payloadSigning, boolean expectContinue, S3ObjectSettings objects) {
+                  boolean pendingBytes, boolean payloadSigning, boolean expectContinue, boolean zeroCopy,
+                  S3ObjectSettings objects) {
 
     /** SigV4 whose signer sends UNSIGNED-PAYLOAD over plain HTTP too (see {@link UnsignedPayloadSigner}). */
     private static final AuthScheme<AwsCredentialsIdentity> UNSIGNED_PAYLOAD_SIGV4 = new AuthScheme<>() {
@@ -92,7 +93,11 @@ record S3Settings(String endpoint, Region region, boolean pathStyle, AwsCredenti
                     + " networks; integrity then rests on the CRC-32C the server verifies)", "auto", false),
             new ConfigKey("expect-continue", "send 'Expect: 100-continue' with each part, so that a server refusing the"
                     + " request says so before the body travels (the SDK's default); false saves a round trip per part",
-                    "true", false)), S3ObjectSettings.KEYS.stream()).toList();
+                    "true", false),
+            new ConfigKey("zero-copy", "true: over plain HTTP, with no proxy set, a part read from a local file goes from"
+                    + " the page cache to the socket with sendfile, never copied into the JVM, when the server verifies its"
+                    + " CRC-32C (checksum-mode full-object-crc32c) and its payload is unsigned; false: every request goes"
+                    + " through the SDK's Apache client", "true", false)), S3ObjectSettings.KEYS.stream()).toList();
 
     static S3Settings from(BackendConfig c) {
         String endpoint = c.getUrl("endpoint", "http://127.0.0.1:9090").orElse(null);
@@ -138,7 +143,7 @@ record S3Settings(String endpoint, Region region, boolean pathStyle, AwsCredenti
         return new S3Settings(endpoint, region, pathStyle, creds, c.getPositiveInt("max-connections", 64),
                 c.getDuration("connect-timeout", Duration.ofSeconds(10)), c.getDuration("socket-timeout", Duration.ofSeconds(30)),
                 mode.equals("full-object-crc32c"), c.getBoolean("pending-bytes", true), payloadSigning,
-                c.getBoolean("expect-continue", true), S3ObjectSettings.from(c));
+                c.getBoolean("expect-continue", true), c.getBoolean("zero-copy", true), S3ObjectSettings.from(c));
     }
 
     /**
@@ -161,10 +166,16 @@ record S3Settings(String endpoint, Region region, boolean pathStyle, AwsCredenti
         return httpClient(new LazyTlsSocketFactory());
     }
 
-    /** @param tls the TLS socket factory, built on the first TLS connection */
+    /**
+     * @param tls the TLS socket factory, built on the first TLS connection
+     * @return the SDK's Apache client, wrapped in {@link ZeroCopyHttpClient} where file parts may bypass it
+     */
     SdkHttpClient httpClient(LazyTlsSocketFactory tls) {
-        return ApacheHttpClient.builder().maxConnections(maxConnections).connectionTimeout(connectTimeout)
+        SdkHttpClient apache = ApacheHttpClient.builder().maxConnections(maxConnections).connectionTimeout(connectTimeout)
                 .socketTimeout(socketTimeout).expectContinueEnabled(expectContinue).socketFactory(tls).build();
+        boolean plainHttp = endpoint != null && endpoint.regionMatches(true, 0, "http:", 0, 5);
+        return zeroCopy && fullObjectCrc32c && plainHttp && !ZeroCopyHttpClient.proxyConfigured()
+                ? new ZeroCopyHttpClient(apache, connectTimeout, socketTimeout, expectContinue, maxConnections) : apache;
     }
 
     /**
@@ -205,6 +216,6 @@ record S3Settings(String endpoint, Region region, boolean pathStyle, AwsCredenti
      */
     S3Settings withCredentials(AwsCredentialsProvider provider) {
         return new S3Settings(endpoint, region, pathStyle, provider, maxConnections, connectTimeout, socketTimeout,
-                fullObjectCrc32c, pendingBytes, payloadSigning, expectContinue, objects);
+                fullObjectCrc32c, pendingBytes, payloadSigning, expectContinue, zeroCopy, objects);
     }
 }

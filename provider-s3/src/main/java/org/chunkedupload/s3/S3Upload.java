@@ -58,7 +58,7 @@ final class S3Upload implements ProviderUpload {
             // unsigned payloads need a body the SDK can read more than once; with signing on, a one-shot body
             // keeps the SDK streaming (aws-chunked) instead of hashing every part in an extra pass first
             RequestBody body = part.repeatable() && !backend.settings.payloadSigning()
-                    ? RequestBody.fromContentProvider(part::reopen, part.length(), "application/octet-stream")
+                    ? RequestBody.fromContentProvider(PartStreams.of(part), part.length(), "application/octet-stream")
                     : RequestBody.fromInputStream(part.body(), part.length());
             UploadPartResponse r = backend.partClient.uploadPart(req.build(), body);
             return new PartReceipt(part.partNumber(), r.eTag(), part.length(),

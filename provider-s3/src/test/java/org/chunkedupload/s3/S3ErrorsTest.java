@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import org.chunkedupload.api.IntegrityException;
 import org.chunkedupload.api.ChunkedUploadException;
 import org.chunkedupload.api.ErrorDetails;
 import org.chunkedupload.api.NoSuchUploadException;
@@ -68,6 +69,15 @@ class S3ErrorsTest {
         if (code.equals("ConditionalRequestConflict")) {
             assertTrue(S3Errors.map(Operation.COMPLETE, "complete s3://b/k", s3(code, 409)).getMessage().contains("start a new upload"));
         }
+    }
+
+    @org.junit.jupiter.api.Test
+    void aPartRefusedForItsChecksumHeaderIsAnIntegrityFailure() {
+        S3Exception badRequest = (S3Exception) S3Exception.builder().statusCode(400).awsErrorDetails(AwsErrorDetails
+                .builder().errorCode("BadRequest").errorMessage("Value for x-amz-checksum-crc32c header is invalid.").build())
+                .build(); // S3Mock's answer to a part whose bytes do not match the CRC-32C sent
+        assertInstanceOf(IntegrityException.class, S3Errors.map(Operation.UPLOAD_PART, "upload part 1 of s3://b/k", badRequest));
+        assertFalse(S3Errors.map(Operation.INITIATE, "initiate s3://b/k", badRequest) instanceof IntegrityException);
     }
 
     @org.junit.jupiter.api.Test

@@ -7,6 +7,7 @@ import java.io.ByteArrayInputStream;
 import java.io.InputStream;
 import java.util.List;
 import org.chunkedupload.api.Capabilities.Feature;
+import org.chunkedupload.api.Checksum;
 import org.chunkedupload.api.ChunkedUploadSession;
 import org.chunkedupload.api.IntegrityException;
 import org.chunkedupload.api.InvalidPartException;
@@ -152,5 +153,52 @@ public abstract class PartRules extends CapabilityRules {
         int size = (int) Math.min(Math.min(caps.maxPartSize(), largePartCap()), Integer.MAX_VALUE - 16);
         complete(s, upload(s, 1, size));
         assertObject(k, new int[][] {{1, size}});
+    }
+
+    /** @return a temporary file holding part {@code n} of {@code size} bytes, deleted after the rule */
+    private java.nio.file.Path partFile(int n, int size) {
+        try {
+            java.nio.file.Path f = java.nio.file.Files.createTempFile("tck-part-", ".bin");
+            closeAfterRule(() -> java.nio.file.Files.deleteIfExists(f));
+            return java.nio.file.Files.write(f, Payloads.part(n, size));
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    private static Checksum crc32c(byte[] b) {
+        java.util.zip.CRC32C c = new java.util.zip.CRC32C();
+        c.update(b);
+        return Checksum.crc32c(c.getValue());
+    }
+
+    @Hint("that a body implementing ZeroCopySource is either read like any stream or, if your provider moves it with transferTo, moved whole: every transferTo call may move fewer bytes than asked.")
+    @Test
+    @Tag("MUST")
+    @DisplayName("PART-10 a part from a file a provider may send unread (ZeroCopySource) is stored byte-exact")
+    final void part10() {
+        String k = key("part10");
+        ChunkedUploadSession s = start(k);
+        int size = largeOdd(5);
+        java.nio.file.Path f = partFile(1, size);
+        PartReceipt r1 = s.uploadPart(1, () -> FilePartStream.open(f), size, crc32c(Payloads.part(1, size)));
+        assertEquals(size, r1.size());
+        complete(s, r1, upload(s, 2, 100));
+        assertObject(k, new int[][] {{1, size}, {2, 100}});
+    }
+
+    @Hint("that a part sent unread carries the caller's CRC-32C to a store that verifies it (the API passes a ZeroCopySource on unread only to a provider declaring PART_CHECKSUM with CRC32C), and that the store's refusal becomes an IntegrityException.")
+    @Test
+    @Tag("MUST")
+    @DisplayName("PART-11 a part from a file whose bytes do not match its CRC-32C fails with IntegrityException and stores nothing")
+    final void part11() {
+        ChunkedUploadSession s = start(key("part11"));
+        int size = largeOdd(7);
+        java.nio.file.Path f = partFile(1, size);
+        Checksum other = crc32c(Payloads.part(2, size)); // as if the file changed after its checksum was taken
+        expect(IntegrityException.class, () -> s.uploadPart(1, () -> FilePartStream.open(f), size, other));
+        if (caps.supports(Feature.LIST_PARTS)) {
+            assertEquals(List.of(), s.listParts(), "a part whose bytes did not match its checksum was stored");
+        }
     }
 }

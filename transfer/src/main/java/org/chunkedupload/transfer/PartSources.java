@@ -72,6 +72,9 @@ interface PartSources {
             switch (algorithm) {
                 case CRC32C, CRC32 -> {
                     Checksum c = algorithm == ChecksumAlgorithm.CRC32C ? new CRC32C() : new CRC32();
+                    if (in instanceof FileRangeInputStream file) {
+                        file.feed(c::update); // in place, from a direct buffer
+                    }
                     for (int n; (n = in.read(buf)) > 0; ) {
                         c.update(buf, 0, n);
                     }
@@ -81,6 +84,9 @@ interface PartSources {
                 }
                 default -> {
                     MessageDigest md = MessageDigest.getInstance(algorithm == ChecksumAlgorithm.MD5 ? "MD5" : "SHA-256");
+                    if (in instanceof FileRangeInputStream file) {
+                        file.feed(md::update);
+                    }
                     for (int n; (n = in.read(buf)) > 0; ) {
                         md.update(buf, 0, n);
                     }
