@@ -31,8 +31,9 @@ final class PlainHttpExchange {
     /**
      * @param response the server's answer
      * @param reusable whether the connection may carry another request
+     * @param bodySent whether the whole body went out (not when the server answered before it)
      */
-    record Outcome(HttpExecuteResponse response, boolean reusable) {
+    record Outcome(HttpExecuteResponse response, boolean reusable, boolean bodySent) {
     }
 
     private PlainHttpExchange() {
@@ -54,7 +55,7 @@ final class PlainHttpExchange {
         if (expectContinue && c.hasInput(Duration.ofMillis(Math.min(CONTINUE_WAIT_MILLIS, timeout.toMillis())))) {
             Outcome early = read(c, timeout, true);
             if (early != null) {
-                return new Outcome(early.response(), false); // refused before the body: the connection is spent
+                return new Outcome(early.response(), false, false); // refused before the body: the connection is spent
             }
         }
         long sent = 0;
@@ -72,7 +73,7 @@ final class PlainHttpExchange {
         } catch (IOException e) {
             if (c.hasInput(Duration.ofMillis(200))) { // the server refused it mid-way and said why
                 Outcome refused = read(c, timeout, false);
-                return new Outcome(refused.response(), false);
+                return new Outcome(refused.response(), false, false);
             }
             throw e;
         }
@@ -144,7 +145,7 @@ final class PlainHttpExchange {
                 reusable = false;
             }
             return new Outcome(HttpExecuteResponse.builder().response(response)
-                    .responseBody(AbortableInputStream.create(new ByteArrayInputStream(entity))).build(), reusable);
+                    .responseBody(AbortableInputStream.create(new ByteArrayInputStream(entity))).build(), reusable, true);
         }
     }
 

@@ -29,8 +29,10 @@ import software.amazon.awssdk.http.SdkHttpRequest;
  * {@link org.chunkedupload.api.ZeroCopySource}), and when no HTTP proxy is configured. Everything else
  * — signing, retries, error parsing — stays the SDK's: this class only moves the signed request and
  * returns the server's answer to the SDK. Through the SDK's Apache client each part crosses the JVM
- * in 4 KiB copies and leaves in 8 KiB socket writes; sending 1 GiB that way cost 1.6 s of CPU on the
- * benchmark machine against 0.2 s with {@code sendfile} (docs/benchmarks.md).
+ * in 4 KiB copies and leaves in 8 KiB socket writes; on the benchmark machine a JVM sending 1 GiB to
+ * a loopback socket in 8 KiB writes spends about 1.5 s of CPU, with {@code sendfile} about 0.3 s,
+ * and a 1 GiB put to versitygw took a third less client CPU this way (docs/benchmarks.md,
+ * "Zero-copy parts").
  */
 final class ZeroCopyHttpClient implements SdkHttpClient {
     private static final Duration MAX_IDLE = Duration.ofSeconds(20);
@@ -104,7 +106,9 @@ final class ZeroCopyHttpClient implements SdkHttpClient {
                     }
                     try {
                         PlainHttpExchange.Outcome o = PlainHttpExchange.send(c, r, z, length, expectContinue, socketTimeout);
-                        zeroCopyBytes.add(length);
+                        if (o.bodySent()) {
+                            zeroCopyBytes.add(length);
+                        }
                         release(r.host(), r.port(), c, o.reusable());
                         return o.response();
                     } catch (IOException | RuntimeException e) {

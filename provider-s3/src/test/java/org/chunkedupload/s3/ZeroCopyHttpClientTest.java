@@ -270,6 +270,7 @@ class ZeroCopyHttpClientTest {
             S3Exception e = assertThrows(S3Exception.class, () -> put(c, 1, new FilePart(f), opener(f), Files.size(f)));
             assertEquals(403, e.statusCode());
             assertEquals("AccessDenied", e.awsErrorDetails().errorCode());
+            assertEquals(0, assertInstanceOf(ZeroCopyHttpClient.class, c.http()).zeroCopyBytes(), "no body went out");
         }
         assertTrue(bodies.isEmpty());
     }
