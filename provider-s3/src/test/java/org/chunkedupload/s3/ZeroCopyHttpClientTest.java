@@ -14,9 +14,6 @@ import java.io.OutputStream;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
-import java.nio.ByteBuffer;
-import java.nio.channels.FileChannel;
-import java.nio.channels.WritableByteChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -27,8 +24,8 @@ import java.util.Random;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.chunkedupload.api.BackendConfig;
-import org.chunkedupload.api.ZeroCopySource;
 import org.chunkedupload.spi.PartContent;
+import org.chunkedupload.tck.FilePartStream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -129,44 +126,6 @@ class ZeroCopyHttpClientTest {
         out.flush();
     }
 
-    /** A file range that says it can be sent unread, as the engine's file parts do. */
-    static final class FilePart extends InputStream implements ZeroCopySource {
-        private final FileChannel ch;
-        private long pos;
-
-        FilePart(Path file) throws IOException {
-            ch = FileChannel.open(file);
-        }
-
-        @Override
-        public boolean zeroCopy() {
-            return true;
-        }
-
-        @Override
-        public long transferTo(WritableByteChannel target, long max) throws IOException {
-            if (pos >= ch.size()) {
-                return -1;
-            }
-            long n = ch.transferTo(pos, max, target);
-            pos += n;
-            return n;
-        }
-
-        @Override
-        public int read() throws IOException {
-            ByteBuffer one = ByteBuffer.allocate(1);
-            int n = ch.read(one, pos);
-            pos += Math.max(0, n);
-            return n <= 0 ? -1 : one.get(0) & 0xFF;
-        }
-
-        @Override
-        public void close() throws IOException {
-            ch.close();
-        }
-    }
-
     private Path file(int size) throws IOException {
         byte[] b = new byte[size];
         new Random(size).nextBytes(b);
@@ -199,13 +158,7 @@ class ZeroCopyHttpClientTest {
     }
 
     private static java.util.function.Supplier<InputStream> opener(Path f) {
-        return () -> {
-            try {
-                return new FilePart(f);
-            } catch (IOException e) {
-                throw new java.io.UncheckedIOException(e);
-            }
-        };
+        return () -> FilePartStream.open(f);
     }
 
     @Test
@@ -218,7 +171,7 @@ class ZeroCopyHttpClientTest {
         Path f = file(3 << 20);
         try (Client c = client(url, Map.of("expect-continue", "false"))) {
             ZeroCopyHttpClient http = assertInstanceOf(ZeroCopyHttpClient.class, c.http());
-            UploadPartResponse r = put(c, 1, new FilePart(f), opener(f), Files.size(f));
+            UploadPartResponse r = put(c, 1, FilePartStream.open(f), opener(f), Files.size(f));
             assertEquals("\"etag-1\"", r.eTag());
             assertArrayEquals(Files.readAllBytes(f), bodies.get(0));
             assertEquals(Files.size(f), http.zeroCopyBytes());
@@ -248,8 +201,8 @@ class ZeroCopyHttpClientTest {
         });
         Path f = file(1 << 20);
         try (Client c = client(url, Map.of())) {
-            assertEquals("\"etag-1\"", put(c, 1, new FilePart(f), opener(f), Files.size(f)).eTag());
-            assertEquals("\"etag-2\"", put(c, 2, new FilePart(f), opener(f), Files.size(f)).eTag());
+            assertEquals("\"etag-1\"", put(c, 1, FilePartStream.open(f), opener(f), Files.size(f)).eTag());
+            assertEquals("\"etag-2\"", put(c, 2, FilePartStream.open(f), opener(f), Files.size(f)).eTag());
         }
         assertEquals(0, early.get());
         assertEquals(1, accepted.size(), "one connection for both parts");
@@ -267,7 +220,7 @@ class ZeroCopyHttpClientTest {
         });
         Path f = file(1 << 20);
         try (Client c = client(url, Map.of())) {
-            S3Exception e = assertThrows(S3Exception.class, () -> put(c, 1, new FilePart(f), opener(f), Files.size(f)));
+            S3Exception e = assertThrows(S3Exception.class, () -> put(c, 1, FilePartStream.open(f), opener(f), Files.size(f)));
             assertEquals(403, e.statusCode());
             assertEquals("AccessDenied", e.awsErrorDetails().errorCode());
             assertEquals(0, assertInstanceOf(ZeroCopyHttpClient.class, c.http()).zeroCopyBytes(), "no body went out");
@@ -284,7 +237,7 @@ class ZeroCopyHttpClientTest {
         Path f = file(64 << 20);
         try (Client c = client(url, Map.of("expect-continue", "false"))) {
             long began = System.nanoTime();
-            Exception e = assertThrows(Exception.class, () -> put(c, 1, new FilePart(f), opener(f), Files.size(f)));
+            Exception e = assertThrows(Exception.class, () -> put(c, 1, FilePartStream.open(f), opener(f), Files.size(f)));
             long took = (System.nanoTime() - began) / 1_000_000;
             assertTrue(took < 10_000, "took " + took + " ms");
             assertTrue(String.valueOf(e.getMessage()).contains("within 2s"), e.toString());

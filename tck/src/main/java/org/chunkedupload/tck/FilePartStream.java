@@ -12,9 +12,10 @@ import org.chunkedupload.api.ZeroCopySource;
 /**
  * A part read from a file that a provider may send unread ({@link ZeroCopySource}), as the engine's
  * file parts are: rules PART-10 and PART-11 use it so that a provider moving such bodies by channel
- * transfer is checked on that path, and one that reads them on the ordinary one.
+ * transfer is checked on that path, and one that reads them on the ordinary one. A provider's own
+ * tests of its zero-copy path may use it too.
  */
-final class FilePartStream extends InputStream implements ZeroCopySource {
+public final class FilePartStream extends InputStream implements ZeroCopySource {
     private final FileChannel channel;
     private long position;
 
@@ -22,8 +23,11 @@ final class FilePartStream extends InputStream implements ZeroCopySource {
         this.channel = FileChannel.open(file);
     }
 
-    /** @return a fresh stream over the whole file */
-    static FilePartStream open(Path file) {
+    /**
+     * @param file the part's bytes
+     * @return a fresh stream over the whole file
+     */
+    public static FilePartStream open(Path file) {
         try {
             return new FilePartStream(file);
         } catch (IOException e) {

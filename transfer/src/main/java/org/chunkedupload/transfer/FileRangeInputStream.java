@@ -54,11 +54,8 @@ final class FileRangeInputStream extends InputStream implements ZeroCopySource {
             bufferPos += n;
             return n;
         }
-        if (position >= end) {
+        if (atEnd()) {
             return -1;
-        }
-        if (Thread.currentThread().isInterrupted()) {
-            throw new InterruptedIOException("upload cancelled");
         }
         if (len >= CHUNK || end - position <= len) { // large reads (and the last bytes) need no buffer
             return fill(b, off, (int) Math.min(len, end - position));
@@ -69,6 +66,17 @@ final class FileRangeInputStream extends InputStream implements ZeroCopySource {
         bufferEnd = fill(buffer, 0, (int) Math.min(buffer.length, end - position));
         bufferPos = 0;
         return read(b, off, len);
+    }
+
+    /** @return whether the range is used up; throws when the upload was cancelled (this thread interrupted) */
+    private boolean atEnd() throws InterruptedIOException {
+        if (position >= end) {
+            return true;
+        }
+        if (Thread.currentThread().isInterrupted()) {
+            throw new InterruptedIOException("upload cancelled");
+        }
+        return false;
     }
 
     @Override
@@ -83,11 +91,8 @@ final class FileRangeInputStream extends InputStream implements ZeroCopySource {
             bufferPos += n;
             return n;
         }
-        if (position >= end) {
+        if (atEnd()) {
             return -1;
-        }
-        if (Thread.currentThread().isInterrupted()) {
-            throw new InterruptedIOException("upload cancelled");
         }
         long n = channel.transferTo(position, Math.min(max, end - position), target);
         if (n == 0 && channel.size() <= position) {
