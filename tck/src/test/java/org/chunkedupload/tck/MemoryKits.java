@@ -104,6 +104,14 @@ final class MemoryKits {
         }
     }
 
+    /** Declares that its store verifies part CRC-32Cs, then moves file parts unread and checks nothing. */
+    static final class MovesUnreadUnverifiedKit extends MemoryKit {
+        MovesUnreadUnverifiedKit() {
+            super(Defect.MOVES_UNREAD_UNVERIFIED, FULL.toBuilder().addFeature(Feature.PART_CHECKSUM)
+                    .addChecksumAlgorithm(org.chunkedupload.api.ChecksumAlgorithm.CRC32C).build());
+        }
+    }
+
     /** Keeps only the first 64 KiB of each part and reports the whole size. */
     static final class TruncatesPartsKit extends MemoryKit {
         TruncatesPartsKit() {

@@ -39,7 +39,9 @@ import org.chunkedupload.spi.StorageProvider;
  * each {@link Defect} breaks one promise so the kit can be shown to catch it.
  */
 final class MemoryProvider implements StorageProvider {
-    enum Defect { NONE, JOIN_IN_UPLOAD_ORDER, ABORT_DOES_NOTHING, ACCEPTS_STALE_RECEIPTS, TRUNCATES_PARTS }
+    enum Defect { NONE, JOIN_IN_UPLOAD_ORDER, ABORT_DOES_NOTHING, ACCEPTS_STALE_RECEIPTS, TRUNCATES_PARTS,
+        /** Declares that its store verifies CRC-32C, moves bodies it may send unread, and checks nothing. */
+        MOVES_UNREAD_UNVERIFIED }
 
     /** What {@link Defect#TRUNCATES_PARTS} keeps of each part, while it reports the whole size. */
     static final int TRUNCATE_AT = 64 * 1024;
@@ -172,7 +174,17 @@ final class MemoryProvider implements StorageProvider {
             Upload u = upload();
             byte[] bytes;
             try {
-                bytes = part.body().readNBytes((int) part.length());
+                if (defect == Defect.MOVES_UNREAD_UNVERIFIED && part.body() instanceof org.chunkedupload.api.ZeroCopySource z
+                        && z.zeroCopy()) {
+                    java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+                    java.nio.channels.WritableByteChannel ch = java.nio.channels.Channels.newChannel(out);
+                    while (z.transferTo(ch, 1 << 20) >= 0) {
+                        // moved as a sendfile would move it; the "store" never looks at the checksum
+                    }
+                    bytes = out.toByteArray();
+                } else {
+                    bytes = part.body().readNBytes((int) part.length());
+                }
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }

@@ -145,8 +145,14 @@ class TckSelfTest {
 
     @Test
     void truncatingLargePartsFailsExactlyTheLargePartRules() {
-        assertEquals(Set.of("PART-07", "PART-08", "PART-09", "PUT-01"), run(MemoryKits.TruncatesPartsKit.class).failed(),
+        assertEquals(Set.of("PART-07", "PART-08", "PART-09", "PART-10", "PUT-01"),
+                run(MemoryKits.TruncatesPartsKit.class).failed(),
                 "every other rule uses parts of a few KiB, which a 64 KiB truncation never touches (PUT-01 puts 1 MiB + 3)");
+    }
+
+    @Test
+    void movingFilePartsUnreadToAStoreThatChecksNothingFailsTheUnreadChecksumRule() {
+        assertEquals(Set.of("PART-11"), run(MemoryKits.MovesUnreadUnverifiedKit.class).failed());
     }
 
     @Test
