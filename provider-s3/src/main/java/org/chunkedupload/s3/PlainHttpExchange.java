@@ -71,9 +71,13 @@ final class PlainHttpExchange {
                 sent += n;
             }
         } catch (IOException e) {
-            if (c.hasInput(Duration.ofMillis(200))) { // the server refused it mid-way and said why
-                Outcome refused = read(c, timeout, false);
-                return new Outcome(refused.response(), false, false);
+            try {
+                if (c.hasInput(Duration.ofMillis(200))) { // the server refused it mid-way and said why
+                    Outcome refused = read(c, timeout, false);
+                    return new Outcome(refused.response(), false, false);
+                }
+            } catch (IOException noAnswer) {
+                e.addSuppressed(noAnswer);
             }
             throw e;
         }
