@@ -245,6 +245,68 @@ class ZeroCopyHttpClientTest {
     }
 
     @Test
+    void aCancelledUploadEndsItsPartAtOnceNotAtTheSocketTimeout() throws Exception {
+        String url = serve((head, in, out) -> {
+            sleep(20_000); // takes nothing: the part waits on a full socket
+            return false;
+        });
+        Path f = file(64 << 20);
+        try (Client c = client(url, Map.of("expect-continue", "false", "socket-timeout", "60s"))) {
+            java.util.concurrent.atomic.AtomicReference<Throwable> failure = new java.util.concurrent.atomic.AtomicReference<>();
+            Thread part = new Thread(() -> {
+                try {
+                    put(c, 1, FilePartStream.open(f), opener(f), Files.size(f));
+                } catch (Throwable t) {
+                    failure.set(t);
+                }
+            });
+            part.start();
+            Thread.sleep(500);
+            long began = System.nanoTime();
+            part.interrupt(); // what Transfer.cancel does to a part's worker
+            part.join(10_000);
+            assertTrue(!part.isAlive(), "the part still waits on the socket after its thread was interrupted");
+            assertTrue((System.nanoTime() - began) / 1_000_000 < 5_000);
+            StringBuilder chain = new StringBuilder();
+            for (Throwable t = failure.get(); t != null; t = t.getCause()) {
+                chain.append(t).append(" <- ");
+            }
+            assertTrue(chain.toString().contains("upload cancelled"), chain.toString());
+        }
+    }
+
+    @Test
+    void aServerThatClosesWithoutAnsweringFailsThePartWithoutARetryOnAFreshConnection() throws IOException {
+        String url = serve((head, in, out) -> {
+            body(head, in);
+            return false; // the answer is lost
+        });
+        Path f = file(1 << 20);
+        try (Client c = client(url, Map.of("expect-continue", "false"))) {
+            Exception e = assertThrows(Exception.class, () -> put(c, 1, FilePartStream.open(f), opener(f), Files.size(f)));
+            assertTrue(String.valueOf(e.getMessage()).contains("closed the connection"), e.toString());
+        }
+        assertEquals(1, bodies.size(), "a part whose answer was lost on a new connection is left to the engine's retry");
+    }
+
+    @Test
+    void aPooledConnectionTheServerClosedIsReplacedAndThePartArrives() throws IOException {
+        String url = serve((head, in, out) -> {
+            body(head, in);
+            ok(out, "etag-" + bodies.size());
+            return false; // closes after every answer, without saying "Connection: close"
+        });
+        Path f = file(1 << 20);
+        try (Client c = client(url, Map.of("expect-continue", "false"))) {
+            assertEquals("\"etag-1\"", put(c, 1, FilePartStream.open(f), opener(f), Files.size(f)).eTag());
+            sleep(200); // the server's close reaches the pooled connection
+            assertEquals("\"etag-2\"", put(c, 2, FilePartStream.open(f), opener(f), Files.size(f)).eTag());
+        }
+        assertEquals(2, accepted.size());
+        assertArrayEquals(Files.readAllBytes(f), bodies.get(1));
+    }
+
+    @Test
     void aBodyThatMustBeReadGoesThroughTheSdksClient() throws IOException {
         byte[] data = "seventeen bytes!!".getBytes(StandardCharsets.UTF_8);
         String url = serve((head, in, out) -> {

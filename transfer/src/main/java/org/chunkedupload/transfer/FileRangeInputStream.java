@@ -117,10 +117,7 @@ final class FileRangeInputStream extends InputStream implements ZeroCopySource {
             bufferPos = bufferEnd;
         }
         ByteBuffer direct = DIRECT.get();
-        while (position < end) {
-            if (Thread.currentThread().isInterrupted()) {
-                throw new InterruptedIOException("upload cancelled");
-            }
+        while (!atEnd()) {
             direct.clear().limit((int) Math.min(direct.capacity(), end - position));
             int n = channel.read(direct, position);
             if (n < 0) {

@@ -67,29 +67,18 @@ interface PartSources {
      * @return the checksum of everything {@code in} yields
      */
     static org.chunkedupload.api.Checksum checksum(InputStream in, ChecksumAlgorithm algorithm) {
-        byte[] buf = new byte[1 << 16];
         try (in) {
             switch (algorithm) {
                 case CRC32C, CRC32 -> {
                     Checksum c = algorithm == ChecksumAlgorithm.CRC32C ? new CRC32C() : new CRC32();
-                    if (in instanceof FileRangeInputStream file) {
-                        file.feed(c::update); // in place, from a direct buffer
-                    }
-                    for (int n; (n = in.read(buf)) > 0; ) {
-                        c.update(buf, 0, n);
-                    }
+                    feed(in, c::update);
                     long v = c.getValue();
                     byte[] b = {(byte) (v >>> 24), (byte) (v >>> 16), (byte) (v >>> 8), (byte) v};
                     return new org.chunkedupload.api.Checksum(algorithm, Base64.getEncoder().encodeToString(b));
                 }
                 default -> {
                     MessageDigest md = MessageDigest.getInstance(algorithm == ChecksumAlgorithm.MD5 ? "MD5" : "SHA-256");
-                    if (in instanceof FileRangeInputStream file) {
-                        file.feed(md::update);
-                    }
-                    for (int n; (n = in.read(buf)) > 0; ) {
-                        md.update(buf, 0, n);
-                    }
+                    feed(in, md::update);
                     return new org.chunkedupload.api.Checksum(algorithm, Base64.getEncoder().encodeToString(md.digest()));
                 }
             }
@@ -97,6 +86,18 @@ interface PartSources {
             throw new UncheckedIOException(e);
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
+        }
+    }
+
+    /** Hands every byte of {@code in} to {@code sink}: a file range through a direct buffer (one copy), else 64 KiB reads. */
+    private static void feed(InputStream in, java.util.function.Consumer<ByteBuffer> sink) throws IOException {
+        if (in instanceof FileRangeInputStream file) {
+            file.feed(sink);
+            return;
+        }
+        byte[] buf = new byte[1 << 16];
+        for (int n; (n = in.read(buf)) > 0; ) {
+            sink.accept(ByteBuffer.wrap(buf, 0, n));
         }
     }
 }
