@@ -10,7 +10,8 @@
 #  oursc2default = ours with the JVM's own C2 thresholds (the launcher raises them tenfold); oursc1 = C1 only;
 #  oursnoexpect = ours without 'Expect: 100-continue'; ourslean = both; oursbare = unsigned, no checksums;
 #  oursnozc = ours with -o zero-copy=false: file parts through the SDK's Apache client instead of sendfile;
-#  oursc1x10 = ours with C1's thresholds ten times higher as well)
+#  oursc1x10 = ours with C1's thresholds ten times higher as well; ourssgc = ours on the serial garbage collector,
+#  oursg1 = ours on G1, the JVM's choice on this machine, whatever the launcher picks)
 # Needs: awscli and rclone (Debian packages); for versitygw, Go (go install, cached like the tests do).
 # Each timed run starts a fresh server (empty store).
 # PIN=1 runs S3Mock on CPU 0 and the client on CPU 1 (taskset), so that neither steals the other's
@@ -89,6 +90,9 @@ cmd_oursbare="$cmd_ours -o payload-signing=off -o checksum-mode=none --checksum 
 cmd_oursnozc="$cmd_ours -o zero-copy=false"
 # C1 at ten times its thresholds too: with parts sent by sendfile, C1 compiling ~1,900 run-few-times methods is a third of the CPU
 cmd_oursc1x10="${cmd_ours/env /env CHUNKED_UPLOAD_JAVA_OPTS='-XX:Tier3InvocationThreshold=2000 -XX:Tier3MinInvocationThreshold=1000 -XX:Tier3CompileThreshold=20000 -XX:Tier3BackEdgeThreshold=600000' }"
+# the garbage collector: the serial one (one thread, no concurrent work) against G1
+cmd_ourssgc="${cmd_ours/env /env CHUNKED_UPLOAD_JAVA_OPTS=-XX:+UseSerialGC }"
+cmd_oursg1="${cmd_ours/env /env CHUNKED_UPLOAD_JAVA_OPTS=-XX:+UseG1GC }"
 cmd_tm="java -cp '$cp_bench' org.chunkedupload.bench.TransferManagerUpload $endpoint bench KEY '$work/src' \
   $((part_mib * 1024 * 1024)) $conc"
 # aws-cli's default CRC32 part checksums make S3Mock 5.2.0 refuse the complete ("The upload was created

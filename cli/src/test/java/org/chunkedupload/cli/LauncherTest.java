@@ -19,8 +19,9 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * The launcher script ({@code ./chunked-upload}) starts the JVM with the flags docs/benchmarks.md
  * measured: both JIT tiers (C2 at ten times its thresholds) unless every target on the command line
- * is {@code fs://}, where the first tier alone is faster; the user's own flags come last. Run against
- * a stand-in {@code java} that records its arguments.
+ * is {@code fs://}, where the first tier alone is faster; the user's own flags come last; its
+ * class-data archive holds the training runs' classes and those of a real upload. Run against a
+ * stand-in {@code java} that records its arguments and the class lists it is asked to archive.
  */
 class LauncherTest {
     private static final String C1_ONLY = "-XX:TieredStopAtLevel=1";
@@ -85,6 +86,54 @@ class LauncherTest {
             List<String> flags = javaArgs(null, line.toArray(String[]::new));
             assertTrue(flags.contains(C2_X10) && !flags.contains(C1_ONLY), line + ": " + flags);
         }
+    }
+
+    /** A stand-in java for the training runs and the dump: each dump's class list is kept in {@code dumps/}. */
+    private Path trainingJava(String refusedLine) throws Exception {
+        Files.delete(tmp.resolve("cli/target/chunked-upload.jsa.attempted"));
+        Path cds = Files.createDirectories(tmp.resolve("cli/cds"));
+        Path source = Path.of(System.getProperty("user.dir")).resolve("cds");
+        Files.copy(source.resolve("train.sh"), cds.resolve("train.sh"));
+        Files.copy(source.resolve("s3-upload.classlist"), cds.resolve("s3-upload.classlist"));
+        Path dumps = Files.createDirectories(tmp.resolve("dumps"));
+        Path java = Files.writeString(bin.resolve("java"), String.join("\n", "#!/bin/sh", "list=''",
+                "for a in \"$@\"; do case \"$a\" in",
+                "  -XX:DumpLoadedClassList=*) echo \"trained ${a##*/}\" > \"${a#*=}\" ;;",
+                "  -XX:SharedClassListFile=*) list=\"${a#*=}\" ;;",
+                "  -XX:SharedArchiveFile=*) jsa=\"${a#*=}\" ;;",
+                "esac; done",
+                "if [ -n \"$list\" ]; then",
+                "  cp \"$list\" \"" + dumps + "/dump$(ls '" + dumps + "' | wc -l)\"",
+                "  grep -qxF '" + refusedLine + "' \"$list\" && exit 1",
+                "  touch \"$jsa\"; exit 0",
+                "fi",
+                "printf '%s\\n' \"$@\" > \"$ARGS_FILE\"", ""));
+        Files.setPosixFilePermissions(java, PosixFilePermissions.fromString("rwxr-xr-x"));
+        return dumps;
+    }
+
+    private static String anUploadClass() throws Exception {
+        return Files.readAllLines(Path.of(System.getProperty("user.dir")).resolve("cds/s3-upload.classlist")).stream()
+                .filter(l -> l.startsWith("software/amazon/awssdk/services/s3/model/")).findFirst().orElseThrow();
+    }
+
+    @Test
+    void theArchiveHoldsTheTrainingRunsAndARealUploadsClasses() throws Exception {
+        Path dumps = trainingJava("no line is refused");
+        List<String> flags = javaArgs(null, "put", "big.iso", "s3://media/big.iso");
+        List<String> archived = Files.readAllLines(dumps.resolve("dump0"));
+        assertTrue(archived.containsAll(List.of("trained fs.lst", "trained s3-http.lst", "trained s3-https.lst",
+                anUploadClass())), archived.toString());
+        assertTrue(flags.contains("-XX:SharedArchiveFile=" + tmp.resolve("cli/target/chunked-upload.jsa")), flags.toString());
+    }
+
+    @Test
+    void aJdkThatRefusesTheUploadListStillGetsTheTrainingRunsArchive() throws Exception {
+        Path dumps = trainingJava(anUploadClass());
+        List<String> flags = javaArgs(null, "put", "big.iso", "s3://media/big.iso");
+        List<String> second = Files.readAllLines(dumps.resolve("dump1"));
+        assertTrue(second.contains("trained fs.lst") && !second.contains(anUploadClass()), second.toString());
+        assertTrue(flags.contains("-XX:SharedArchiveFile=" + tmp.resolve("cli/target/chunked-upload.jsa")), flags.toString());
     }
 
     @Test
