@@ -1,42 +1,83 @@
 #!/usr/bin/env bash
-# Regenerates cli/cds/s3-upload.classlist: the classes (and lambdas) a put to a real S3 server loads
-# that the launcher's own training runs (train.sh, which need no server) do not — the answers' XML
-# parsing, the multipart requests, the SDK's model classes and the lambdas their fields spin at run
-# time. The launcher adds this list to its class-data archive: without it a 1 GiB put spent 7 % more
-# CPU spinning those classes and compiling the code that spins them (docs/benchmarks.md, "Start-up").
+# Regenerates cli/cds/{s3,gs,az}-upload.classlist: the classes (and lambdas) a put to a real server
+# loads that the launcher's own training runs (train.sh, which need no server) do not — the answers'
+# parsing, the multipart requests, the SDKs' model classes and the lambdas they spin at run time; for
+# GCS and Azure, whose SDKs the training runs never load, nearly all of it. The launcher adds these
+# lists to its class-data archive (docs/benchmarks.md, "Start-up").
 # This project's own classes are left out (a few, cheap to load, and their lambdas' names change with
-# every edit), so the list follows the AWS SDK's and the JDK's versions: run this after upgrading
-# the SDK; CdsClassListTest fails when a class or lambda the list names is gone.
-# Needs Go (versitygw, installed and cached as the tests do) and awscli (creates the bucket).
+# every edit), and so are classes the JVM generates at run time (dynamic proxies, method-handle
+# species: numbered as they come, JDK 17 cannot archive them), so the lists follow the SDKs' and the JDK's versions: run this after upgrading an
+# SDK; CdsClassListTest fails when a class or lambda a list names is gone.
+# Servers: versitygw (Go), fake-gcs-server (Go) and Azurite (npm), at the versions the tests use,
+# installed and cached where the tests cache them; awscli creates the S3 bucket.
 # Usage: cli/cds/generate.sh
 set -euo pipefail
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
 (cd "$here" && ./mvnw -q -B -DskipTests -pl cli -am package)
 jar="$here/cli/target/chunked-upload.jar"
+cache="$HOME/.cache/chunked-upload"
+version() { sed -n "s:.*<$1>\(.*\)</$1>.*:\1:p" "$here/pom.xml"; }
+gcs_module="github.com/fsouza/fake-gcs-server@$(version fake.gcs.version)"
+gcs_bin="$cache/go-$(echo "$gcs_module" | sed 's/[^A-Za-z0-9.]\{1,\}/-/g')/bin"
+[ -x "$gcs_bin/fake-gcs-server" ] || GOBIN="$gcs_bin" CGO_ENABLED=0 go install "$gcs_module"
+azurite="azurite@$(version azurite.version)"
+az_prefix="$cache/npm-$(echo "$azurite" | sed 's/[^A-Za-z0-9.]\{1,\}/-/g')"
+[ -x "$az_prefix/node_modules/.bin/azurite-blob" ] || npm install --no-audit --no-fund --prefix "$az_prefix" "$azurite"
 work="$(mktemp -d "${TMPDIR:-/tmp}/cu-cds.XXXXXX")"
-port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])')
+free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])'; }
+port=$(free_port); gs_port=$(free_port); az_port=$(free_port)
 endpoint="http://127.0.0.1:$port"
 # shellcheck source=bench/versitygw.sh
 . "$here/bench/versitygw.sh"
 # shellcheck source=cli/cds/train.sh
 . "$here/cli/cds/train.sh"
 ensure_versitygw
-trap '[ -z "$gw" ] || kill $gw 2>/dev/null; rm -rf "$work"' EXIT
+servers=()
+trap '[ -z "$gw" ] || kill $gw 2>/dev/null; [ ${#servers[@]} -eq 0 ] || kill "${servers[@]}" 2>/dev/null; rm -rf "$work"' EXIT
 fresh_versitygw
-mkdir "$work/train" "$work/real"
+"$gcs_bin/fake-gcs-server" -scheme http -host 127.0.0.1 -port "$gs_port" -backend memory \
+  -external-url "http://127.0.0.1:$gs_port" -public-host "127.0.0.1:$gs_port" -log-level error > "$work/gcs.log" 2>&1 &
+servers+=($!)
+"$az_prefix/node_modules/.bin/azurite-blob" --blobHost 127.0.0.1 --blobPort "$az_port" --inMemoryPersistence \
+  --skipApiVersionCheck --loose --silent > "$work/azurite.log" 2>&1 &
+servers+=($!)
+until curl -s -o /dev/null "http://127.0.0.1:$gs_port/storage/v1/b" && curl -s -o /dev/null "http://127.0.0.1:$az_port/"; do sleep 0.2; done
+curl -s -X POST -H 'Content-Type: application/json' -d '{"name":"bench"}' "http://127.0.0.1:$gs_port/storage/v1/b" >/dev/null
+mkdir "$work/train"
 cds_train "$work/train" "$jar"
-head -c 1000 /dev/urandom > "$work/small"                 # one PutObject
+head -c 1000 /dev/urandom > "$work/small"                 # one request
 head -c $((40 * 1024 * 1024)) /dev/urandom > "$work/big"  # a multipart upload of 3 parts
-for f in small big; do
-  java -Xshare:off -XX:DumpLoadedClassList="$work/real/$f.lst" -jar "$jar" put "$work/$f" "s3://bench/$f" \
-    -o endpoint="$endpoint" -o access-key-id=bench -o secret-access-key=bench-secret --part-size 16MiB --quiet
+# Azurite's published development account: not a secret
+az_cs="DefaultEndpointsProtocol=http;AccountName=devstoreaccount1;AccountKey=Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw==;BlobEndpoint=http://127.0.0.1:$az_port/devstoreaccount1;"
+# the container, through the Azure SDK in the jar (a Java source file run directly)
+cat > "$work/MakeContainer.java" <<'JAVA'
+public class MakeContainer {
+    public static void main(String[] a) {
+        new com.azure.storage.blob.BlobServiceClientBuilder().connectionString(a[0]).buildClient()
+                .createBlobContainerIfNotExists(a[1]);
+    }
+}
+JAVA
+java -cp "$jar" "$work/MakeContainer.java" "$az_cs" bench
+for scheme in s3 gs az; do
+  case "$scheme" in
+    s3) opts=(-o endpoint="$endpoint" -o access-key-id=bench -o secret-access-key=bench-secret) ;;
+    gs) opts=(-o host="http://127.0.0.1:$gs_port") ;;
+    az) opts=(-o connection-string="$az_cs") ;;
+  esac
+  mkdir "$work/$scheme"
+  for f in small big; do
+    java -Xshare:off -XX:DumpLoadedClassList="$work/$scheme/$f.lst" -jar "$jar" put "$work/$f" "$scheme://bench/$f" \
+      "${opts[@]}" --part-size 16MiB --quiet >/dev/null
+  done
+  out="$here/cli/cds/$scheme-upload.classlist"
+  {
+    echo "# Generated by cli/cds/generate.sh ($(java -version 2>&1 | head -1)): what a put with $scheme://"
+    echo "# to a real server loads beyond the launcher's training runs. Read by the launcher; do not edit."
+    cat "$work/$scheme"/*.lst | grep -v '^#' | awk '!seen[$0]++' \
+      | grep -vxF -f <(cat "$work"/train/*.lst) | grep -v 'org/chunkedupload/' \
+      | grep -v -e '^jdk/proxy[0-9]*/' -e '^java/lang/invoke/BoundMethodHandle\$Species_'
+  } > "$out.tmp"
+  mv "$out.tmp" "$out"
+  echo "wrote $out: $(grep -vc '^#' "$out") lines"
 done
-out="$here/cli/cds/s3-upload.classlist"
-{
-  echo "# Generated by cli/cds/generate.sh ($(java -version 2>&1 | head -1), versitygw 1.8.0): what a put"
-  echo "# to a real S3 server loads beyond the launcher's training runs. Read by the launcher; do not edit."
-  cat "$work"/real/*.lst | grep -v '^#' | awk '!seen[$0]++' \
-    | grep -vxF -f <(cat "$work"/train/*.lst) | grep -v 'org/chunkedupload/'
-} > "$out.tmp"
-mv "$out.tmp" "$out"
-echo "wrote $out: $(grep -vc '^#' "$out") lines"

@@ -5,7 +5,8 @@
 #   s3-http   an S3 put to a closed loopback port over plain HTTP, and s3-https the same over TLS:
 #             they fail at once, after loading the SDK's request path (the TLS context is built on the
 #             first TLS connection only). What a run against a real server adds beyond these (the
-#             answers' parsing, the multipart requests) is in s3-upload.classlist, made by generate.sh.
+#             answers' parsing, the multipart requests; for GCS and Azure, their SDKs) is in
+#             *-upload.classlist, made by generate.sh.
 cds_train() {
   local dir="$1" jar="$2" scheme
   : > "$dir/empty"

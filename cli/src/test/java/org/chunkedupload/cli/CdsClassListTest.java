@@ -8,23 +8,27 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
- * The class list the launcher adds to its class-data archive ({@code cli/cds/s3-upload.classlist},
- * made by {@code cli/cds/generate.sh} from a put to a real S3 server) names only classes and lambdas
- * that still exist. A stale entry does not break the launcher (the JVM skips it with a warning), it
- * silently loses the start-up it was there to save: regenerate the list when this test fails.
+ * The class lists the launcher adds to its class-data archive ({@code cli/cds/*-upload.classlist},
+ * made by {@code cli/cds/generate.sh} from puts to real S3, GCS and Azure servers) name only classes
+ * and lambdas that still exist. A stale entry does not break the launcher (the JVM skips it with a
+ * warning), it silently loses the start-up it was there to save: regenerate the lists when this
+ * test fails.
  */
 class CdsClassListTest {
-    private static final Path LIST = Path.of(System.getProperty("user.dir")).resolve("cds/s3-upload.classlist");
+    private static final Path CDS = Path.of(System.getProperty("user.dir")).resolve("cds");
 
-    @Test
-    void everyClassAndLambdaItNamesExists() throws Exception {
+    @ParameterizedTest
+    @ValueSource(strings = {"s3", "gs", "az"})
+    void everyClassAndLambdaItNamesExists(String scheme) throws Exception {
+        Path list = CDS.resolve(scheme + "-upload.classlist");
         List<String> stale = new ArrayList<>();
         int classes = 0;
         int lambdas = 0;
-        for (String line : Files.readAllLines(LIST)) {
+        for (String line : Files.readAllLines(list)) {
             if (line.isBlank() || line.startsWith("#") || line.startsWith("@lambda-form-invoker")) {
                 continue; // comments; the JDK's own method-handle holders
             }
@@ -43,7 +47,7 @@ class CdsClassListTest {
             }
         }
         assertTrue(classes > 100 && lambdas > 100, "the list names classes (" + classes + ") and lambdas (" + lambdas + ")");
-        assertTrue(stale.isEmpty(), stale.size() + " entries of " + LIST + " no longer exist; run cli/cds/generate.sh: "
+        assertTrue(stale.isEmpty(), stale.size() + " entries of " + list + " no longer exist; run cli/cds/generate.sh: "
                 + stale.subList(0, Math.min(5, stale.size())));
     }
 

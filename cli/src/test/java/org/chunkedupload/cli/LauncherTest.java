@@ -94,7 +94,9 @@ class LauncherTest {
         Path cds = Files.createDirectories(tmp.resolve("cli/cds"));
         Path source = Path.of(System.getProperty("user.dir")).resolve("cds");
         Files.copy(source.resolve("train.sh"), cds.resolve("train.sh"));
-        Files.copy(source.resolve("s3-upload.classlist"), cds.resolve("s3-upload.classlist"));
+        for (String scheme : List.of("s3", "gs", "az")) {
+            Files.copy(source.resolve(scheme + "-upload.classlist"), cds.resolve(scheme + "-upload.classlist"));
+        }
         Path dumps = Files.createDirectories(tmp.resolve("dumps"));
         Path java = Files.writeString(bin.resolve("java"), String.join("\n", "#!/bin/sh", "list=''",
                 "for a in \"$@\"; do case \"$a\" in",
@@ -112,9 +114,14 @@ class LauncherTest {
         return dumps;
     }
 
+    /** A class of an SDK's that only a real upload with {@code scheme} loads. */
+    private static String anUploadClass(String scheme, String sdkPackage) throws Exception {
+        return Files.readAllLines(Path.of(System.getProperty("user.dir")).resolve("cds/" + scheme + "-upload.classlist"))
+                .stream().filter(l -> l.startsWith(sdkPackage)).findFirst().orElseThrow();
+    }
+
     private static String anUploadClass() throws Exception {
-        return Files.readAllLines(Path.of(System.getProperty("user.dir")).resolve("cds/s3-upload.classlist")).stream()
-                .filter(l -> l.startsWith("software/amazon/awssdk/services/s3/model/")).findFirst().orElseThrow();
+        return anUploadClass("s3", "software/amazon/awssdk/services/s3/model/");
     }
 
     @Test
@@ -123,7 +130,8 @@ class LauncherTest {
         List<String> flags = javaArgs(null, "put", "big.iso", "s3://media/big.iso");
         List<String> archived = Files.readAllLines(dumps.resolve("dump0"));
         assertTrue(archived.containsAll(List.of("trained fs.lst", "trained s3-http.lst", "trained s3-https.lst",
-                anUploadClass())), archived.toString());
+                anUploadClass(), anUploadClass("gs", "com/google/cloud/storage/"),
+                anUploadClass("az", "com/azure/storage/blob/"))), archived.toString());
         assertTrue(flags.contains("-XX:SharedArchiveFile=" + tmp.resolve("cli/target/chunked-upload.jsa")), flags.toString());
     }
 
