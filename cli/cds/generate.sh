@@ -6,8 +6,9 @@
 # lists to its class-data archive (docs/benchmarks.md, "Start-up").
 # This project's own classes are left out (a few, cheap to load, and their lambdas' names change with
 # every edit), and so are classes the JVM generates at run time (dynamic proxies, method-handle
-# species: numbered as they come, JDK 17 cannot archive them), so the lists follow the SDKs' and the JDK's versions: run this after upgrading an
-# SDK; CdsClassListTest fails when a class or lambda a list names is gone.
+# species: numbered as they come, JDK 17 cannot archive them), so the lists follow the SDKs' and the
+# JDK's versions: run this after upgrading an SDK; CdsClassListTest fails when a class or lambda a
+# list names is gone.
 # Servers: versitygw (Go), fake-gcs-server (Go) and Azurite (npm), at the versions the tests use,
 # installed and cached where the tests cache them; awscli creates the S3 bucket.
 # Usage: cli/cds/generate.sh
