@@ -10,27 +10,19 @@
 set -euo pipefail
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 size_mib="${1:-1024}"; runs="${2:-3}"; part_mib="${3:-16}"; conc="${4:-8}"
-pkg="azurite@$(sed -n 's:.*<azurite.version>\(.*\)</azurite.version>.*:\1:p' "$here/pom.xml")"
-prefix="$HOME/.cache/chunked-upload/npm-$(echo "$pkg" | sed 's/[^A-Za-z0-9.]\{1,\}/-/g')"
-[ -x "$prefix/node_modules/.bin/azurite-blob" ] || npm install --no-audit --no-fund --prefix "$prefix" "$pkg"
+az_port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])')
+# shellcheck source=bench/azurite.sh
+. "$here/bench/azurite.sh"
+ensure_azurite
 (cd "$here" && ./mvnw -q -B -DskipTests -pl bench,cli -am package)
 "$here/chunked-upload" providers >/dev/null   # builds the jar's class-data archive; timed runs exec java directly
 work="$(mktemp -d "${TMPDIR:-/tmp}/cu-azbench.XXXXXX")"
-port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])')
-# Azurite's published development account: not a secret
-cs="DefaultEndpointsProtocol=http;AccountName=devstoreaccount1;AccountKey=Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw==;BlobEndpoint=http://127.0.0.1:$port/devstoreaccount1;"
+cs="$az_cs"
 export CHUNKED_UPLOAD_AZ_CONNECTION_STRING="$cs"
-server=""; server_pin=""; client_pin=""
+server_pin=""; client_pin=""
 [ "${PIN:-0}" = 1 ] && { server_pin="taskset -c 0"; client_pin="taskset -c 1"; }
 cp_bench="$(cat "$here/bench/target/classpath.txt"):$here/bench/target/classes"
-start_server() {
-  [ -z "$server" ] || { kill "$server" 2>/dev/null; wait "$server" 2>/dev/null || true; }
-  $server_pin "$prefix/node_modules/.bin/azurite-blob" --blobHost 127.0.0.1 --blobPort "$port" \
-    --inMemoryPersistence --skipApiVersionCheck --loose --silent > "$work/server.log" 2>&1 &
-  server=$!
-  until curl -s -o /dev/null "http://127.0.0.1:$port/"; do sleep 0.2; done
-}
-trap '[ -z "$server" ] || kill $server 2>/dev/null; rm -rf "$work"' EXIT
+trap '[ -z "$azurite" ] || kill $azurite 2>/dev/null; rm -rf "$work"' EXIT
 head -c "$((size_mib * 1024 * 1024))" /dev/urandom > "$work/src"
 want="$(sha256sum "$work/src" | cut -d' ' -f1)"
 cmd_ours="env CHUNKED_UPLOAD_BUILD=never '$here/chunked-upload' put '$work/src' az://bench/KEY \
@@ -39,7 +31,7 @@ cmd_oursnock="$cmd_ours --checksum none"   # no per-part MD5: the SDK's default 
 cmd_sdk="java -cp '$cp_bench' org.chunkedupload.bench.AzureSdkUpload '$cs' bench KEY '$work/src' \
   $((part_mib * 1024 * 1024)) $conc"
 export RCLONE_CONFIG_AZ_TYPE=azureblob RCLONE_CONFIG_AZ_USE_EMULATOR=true \
-  RCLONE_CONFIG_AZ_ENDPOINT="http://127.0.0.1:$port/devstoreaccount1"
+  RCLONE_CONFIG_AZ_ENDPOINT="http://127.0.0.1:$az_port/devstoreaccount1"
 cmd_rcl="rclone copyto '$work/src' az:bench/KEY --azureblob-chunk-size ${part_mib}M --azureblob-upload-concurrency $conc \
   --azureblob-upload-cutoff ${part_mib}M -q"
 verify() {
@@ -52,7 +44,7 @@ tools="${TOOLS:-ours sdk rcl}"
 for tool in $tools; do : > "$work/$tool.wall"; : > "$work/$tool.cpu"; done
 for i in $(seq 0 "$runs"); do   # run 0 warms up, and is not counted; tools interleaved run by run
   for tool in $tools; do
-    start_server
+    fresh_azurite "$server_pin"
     java -cp "$cp_bench" org.chunkedupload.bench.AzureCheck "$cs" bench -   # creates the container
     cmd_var="cmd_$tool"
     /usr/bin/time -f "%e %U %S" -o "$work/t" $client_pin bash -c "${!cmd_var//KEY/$tool-$i}" >/dev/null

@@ -10,25 +10,17 @@
 set -euo pipefail
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 size_mib="${1:-1024}"; runs="${2:-3}"; part_mib="${3:-16}"; conc="${4:-8}"
-module="github.com/fsouza/fake-gcs-server@$(sed -n 's:.*<fake.gcs.version>\(.*\)</fake.gcs.version>.*:\1:p' "$here/pom.xml")"
-gobin="$HOME/.cache/chunked-upload/go-$(echo "$module" | sed 's/[^A-Za-z0-9.]\{1,\}/-/g')/bin"
-[ -x "$gobin/fake-gcs-server" ] || GOBIN="$gobin" CGO_ENABLED=0 go install "$module"
+# shellcheck source=bench/fake-gcs.sh
+. "$here/bench/fake-gcs.sh"
+ensure_fake_gcs
 (cd "$here" && ./mvnw -q -B -DskipTests -pl bench,cli -am package)
 "$here/chunked-upload" providers >/dev/null   # builds the jar's class-data archive; timed runs exec java directly
 work="$(mktemp -d "${TMPDIR:-/tmp}/cu-gcsbench.XXXXXX")"
-port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])')
-endpoint="http://127.0.0.1:$port"
-server=""; server_pin=""; client_pin=""
+gcs_port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])')
+endpoint="http://127.0.0.1:$gcs_port"
+server_pin=""; client_pin=""
 [ "${PIN:-0}" = 1 ] && { server_pin="taskset -c 0"; client_pin="taskset -c 1"; }
-start_server() {
-  [ -z "$server" ] || { kill "$server" 2>/dev/null; wait "$server" 2>/dev/null || true; }
-  $server_pin "$gobin/fake-gcs-server" -scheme http -host 127.0.0.1 -port "$port" -backend memory \
-    -external-url "$endpoint" -public-host "127.0.0.1:$port" -log-level error > "$work/server.log" 2>&1 &
-  server=$!
-  until curl -s -o /dev/null "$endpoint/storage/v1/b"; do sleep 0.2; done
-  curl -s -X POST -H 'Content-Type: application/json' -d '{"name":"bench"}' "$endpoint/storage/v1/b" >/dev/null
-}
-trap '[ -z "$server" ] || kill $server 2>/dev/null; rm -rf "$work"' EXIT
+trap '[ -z "$gcs" ] || kill $gcs 2>/dev/null; rm -rf "$work"' EXIT
 head -c "$((size_mib * 1024 * 1024))" /dev/urandom > "$work/src"
 want="$(sha256sum "$work/src" | cut -d' ' -f1)"
 cp_bench="$(cat "$here/bench/target/classpath.txt"):$here/bench/target/classes"
@@ -50,7 +42,7 @@ tools="${TOOLS:-ours tm rcl}"
 for tool in $tools; do : > "$work/$tool.wall"; : > "$work/$tool.cpu"; done
 for i in $(seq 0 "$runs"); do   # run 0 warms up, and is not counted; tools interleaved run by run
   for tool in $tools; do
-    start_server
+    fresh_fake_gcs "$server_pin"
     cmd_var="cmd_$tool"
     /usr/bin/time -f "%e %U %S" -o "$work/t" $client_pin bash -c "${!cmd_var//KEY/$tool-$i}" >/dev/null
     read -r wall user sys < "$work/t"

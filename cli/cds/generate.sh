@@ -16,40 +16,25 @@ set -euo pipefail
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
 (cd "$here" && ./mvnw -q -B -DskipTests -pl cli -am package)
 jar="$here/cli/target/chunked-upload.jar"
-cache="$HOME/.cache/chunked-upload"
-version() { sed -n "s:.*<$1>\(.*\)</$1>.*:\1:p" "$here/pom.xml"; }
-gcs_module="github.com/fsouza/fake-gcs-server@$(version fake.gcs.version)"
-gcs_bin="$cache/go-$(echo "$gcs_module" | sed 's/[^A-Za-z0-9.]\{1,\}/-/g')/bin"
-[ -x "$gcs_bin/fake-gcs-server" ] || GOBIN="$gcs_bin" CGO_ENABLED=0 go install "$gcs_module"
-azurite="azurite@$(version azurite.version)"
-az_prefix="$cache/npm-$(echo "$azurite" | sed 's/[^A-Za-z0-9.]\{1,\}/-/g')"
-[ -x "$az_prefix/node_modules/.bin/azurite-blob" ] || npm install --no-audit --no-fund --prefix "$az_prefix" "$azurite"
 work="$(mktemp -d "${TMPDIR:-/tmp}/cu-cds.XXXXXX")"
 free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])'; }
-port=$(free_port); gs_port=$(free_port); az_port=$(free_port)
+port=$(free_port); gcs_port=$(free_port); az_port=$(free_port)
 endpoint="http://127.0.0.1:$port"
 # shellcheck source=bench/versitygw.sh
 . "$here/bench/versitygw.sh"
+# shellcheck source=bench/fake-gcs.sh
+. "$here/bench/fake-gcs.sh"
+# shellcheck source=bench/azurite.sh
+. "$here/bench/azurite.sh"
 # shellcheck source=cli/cds/train.sh
 . "$here/cli/cds/train.sh"
-ensure_versitygw
-servers=()
-trap '[ -z "$gw" ] || kill $gw 2>/dev/null; [ ${#servers[@]} -eq 0 ] || kill "${servers[@]}" 2>/dev/null; rm -rf "$work"' EXIT
-fresh_versitygw
-"$gcs_bin/fake-gcs-server" -scheme http -host 127.0.0.1 -port "$gs_port" -backend memory \
-  -external-url "http://127.0.0.1:$gs_port" -public-host "127.0.0.1:$gs_port" -log-level error > "$work/gcs.log" 2>&1 &
-servers+=($!)
-"$az_prefix/node_modules/.bin/azurite-blob" --blobHost 127.0.0.1 --blobPort "$az_port" --inMemoryPersistence \
-  --skipApiVersionCheck --loose --silent > "$work/azurite.log" 2>&1 &
-servers+=($!)
-until curl -s -o /dev/null "http://127.0.0.1:$gs_port/storage/v1/b" && curl -s -o /dev/null "http://127.0.0.1:$az_port/"; do sleep 0.2; done
-curl -s -X POST -H 'Content-Type: application/json' -d '{"name":"bench"}' "http://127.0.0.1:$gs_port/storage/v1/b" >/dev/null
+ensure_versitygw; ensure_fake_gcs; ensure_azurite
+trap 'for p in "$gw" "$gcs" "$azurite"; do [ -z "$p" ] || kill "$p" 2>/dev/null || true; done; rm -rf "$work"' EXIT
+fresh_versitygw; fresh_fake_gcs; fresh_azurite
 mkdir "$work/train"
 cds_train "$work/train" "$jar"
 head -c 1000 /dev/urandom > "$work/small"                 # one request
 head -c $((40 * 1024 * 1024)) /dev/urandom > "$work/big"  # a multipart upload of 3 parts
-# Azurite's published development account: not a secret
-az_cs="DefaultEndpointsProtocol=http;AccountName=devstoreaccount1;AccountKey=Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw==;BlobEndpoint=http://127.0.0.1:$az_port/devstoreaccount1;"
 # the container, through the Azure SDK in the jar (a Java source file run directly)
 cat > "$work/MakeContainer.java" <<'JAVA'
 public class MakeContainer {
@@ -63,7 +48,7 @@ java -cp "$jar" "$work/MakeContainer.java" "$az_cs" bench
 for scheme in s3 gs az; do
   case "$scheme" in
     s3) opts=(-o endpoint="$endpoint" -o access-key-id=bench -o secret-access-key=bench-secret) ;;
-    gs) opts=(-o host="http://127.0.0.1:$gs_port") ;;
+    gs) opts=(-o host="http://127.0.0.1:$gcs_port") ;;
     az) opts=(-o connection-string="$az_cs") ;;
   esac
   mkdir "$work/$scheme"

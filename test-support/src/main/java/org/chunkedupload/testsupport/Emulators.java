@@ -26,7 +26,7 @@ public final class Emulators {
     /**
      * @param execJar S3Mock's exec jar (Maven copies it for the tests)
      * @param bucket a bucket to create at start-up
-     * @return Adobe S3Mock, storing under a fresh temporary directory
+     * @return Adobe S3Mock, storing under a fresh temporary directory (deleted when it stops)
      */
     public static LocalServer s3mock(String execJar, String bucket) {
         int port = LocalServer.freePort();
@@ -39,15 +39,17 @@ public final class Emulators {
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         return LocalServer.start("s3mock", List.of(java, "-Xmx1g", "-jar", execJar, "--server.port=0",
                 "--com.adobe.testing.s3mock.http-port=" + port, "--com.adobe.testing.s3mock.store.root=" + root,
-                "--com.adobe.testing.s3mock.store.initial-buckets=" + bucket), Map.of(), port, Duration.ofMinutes(2));
+                "--com.adobe.testing.s3mock.store.initial-buckets=" + bucket), Map.of(), port, Duration.ofMinutes(2),
+                root);
     }
 
     /**
      * @param moduleAtVersion e.g. {@code github.com/versity/versitygw/cmd/versitygw@v1.8.0}, built with
      *     go install on first use
-     * @return Versity's S3 gateway (a production S3 server that checks signatures) on its posix backend,
-     *     metadata in sidecar files, root credentials {@code test} / {@code test-secret}; create buckets
-     *     through the S3 API, as the gateway expects
+     * @return Versity's S3 gateway (a production S3 server that checks signatures) on its posix backend
+     *     in a fresh temporary directory (deleted when it stops), metadata in sidecar files, root
+     *     credentials {@code test} / {@code test-secret}; create buckets through the S3 API, as the
+     *     gateway expects
      */
     public static LocalServer versitygw(String moduleAtVersion) {
         Path exe = GoTool.ensure(moduleAtVersion);
@@ -62,7 +64,7 @@ public final class Emulators {
         int port = LocalServer.freePort();
         return LocalServer.start("versitygw", List.of(exe.toString(), "--port", "127.0.0.1:" + port, "posix",
                 "--sidecar", root.resolve("meta").toString(), root.resolve("data").toString()),
-                Map.of("ROOT_ACCESS_KEY", "test", "ROOT_SECRET_KEY", "test-secret"), port, Duration.ofMinutes(2));
+                Map.of("ROOT_ACCESS_KEY", "test", "ROOT_SECRET_KEY", "test-secret"), port, Duration.ofMinutes(2), root);
     }
 
     /**
@@ -91,13 +93,15 @@ public final class Emulators {
 
     /**
      * @param packageAtVersion e.g. {@code azurite@3.37.0}, installed with npm on first use
-     * @return Azurite's blob service, in memory
+     * @return Azurite's blob service, in memory, telemetry off (with it on, Azurite 3.37 reports to
+     *     Microsoft and keeps running after SIGTERM)
      */
     public static LocalServer azurite(String packageAtVersion) {
         Path exe = NpmTool.ensure(packageAtVersion, "azurite-blob");
         int port = LocalServer.freePort();
         return LocalServer.start("azurite-blob", List.of(exe.toString(), "--blobHost", "127.0.0.1", "--blobPort",
-                Integer.toString(port), "--inMemoryPersistence", "--skipApiVersionCheck", "--loose", "--silent"),
+                Integer.toString(port), "--inMemoryPersistence", "--skipApiVersionCheck", "--loose", "--silent",
+                "--disableTelemetry"),
                 Map.of(), port, Duration.ofMinutes(1));
     }
 
