@@ -9,6 +9,8 @@ import org.chunkedupload.api.ConfigKey;
 import org.chunkedupload.spi.ProviderBackend;
 import org.chunkedupload.spi.StorageProvider;
 import org.chunkedupload.tck.ChunkedUploadTck;
+import org.chunkedupload.testsupport.ScratchFiles;
+import org.junit.jupiter.api.AfterAll;
 
 /**
  * The whole kit again, with every upload announcing the kit's part size (4 KiB) as its part-size
@@ -17,6 +19,11 @@ import org.chunkedupload.tck.ChunkedUploadTck;
  */
 class FilesystemPlacedPartsTckTest extends ChunkedUploadTck {
     private static final Path ROOT = FilesystemTckTest.tempRoot("fs-placed-tck");
+
+    @AfterAll
+    static void deleteRoot() {
+        ScratchFiles.delete(ROOT);
+    }
 
     @Override
     protected BackendConfig backendConfig() {

@@ -7,6 +7,8 @@ import java.nio.file.Path;
 import java.util.Map;
 import org.chunkedupload.api.BackendConfig;
 import org.chunkedupload.tck.ChunkedUploadTck;
+import org.chunkedupload.testsupport.ScratchFiles;
+import org.junit.jupiter.api.AfterAll;
 
 /** Runs the whole compatibility kit against the filesystem provider, found through ServiceLoader. */
 class FilesystemTckTest extends ChunkedUploadTck {
@@ -18,6 +20,11 @@ class FilesystemTckTest extends ChunkedUploadTck {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    @AfterAll
+    static void deleteRoot() {
+        ScratchFiles.delete(ROOT);
     }
 
     @Override

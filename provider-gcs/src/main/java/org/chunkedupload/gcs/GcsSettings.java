@@ -66,8 +66,9 @@ record GcsSettings(String host, String project, String credentials, String tempP
                 (int) c.getDuration("read-timeout", java.time.Duration.ofSeconds(30)).toMillis());
     }
 
-    /** @return a client for these settings, retrying a failed call at most twice */
     /**
+     * A client for these settings; with retries on, it retries a failed call at most twice.
+     *
      * @param retries whether the client library retries failed calls; off for part uploads, whose
      *     body streams once: the engine retries a part with a fresh body
      * @param credentialsOverride the application's credentials, or null for those the settings name

@@ -7,6 +7,8 @@ import java.nio.file.Path;
 import java.util.Map;
 import org.chunkedupload.api.BackendConfig;
 import org.chunkedupload.tck.ChunkedUploadTck;
+import org.chunkedupload.testsupport.ScratchFiles;
+import org.junit.jupiter.api.AfterAll;
 
 /** The whole kit against jclouds' {@code filesystem} store through the bridge. */
 class JcloudsFilesystemTckTest extends ChunkedUploadTck {
@@ -18,6 +20,11 @@ class JcloudsFilesystemTckTest extends ChunkedUploadTck {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    @AfterAll
+    static void deleteBasedir() {
+        ScratchFiles.delete(BASEDIR);
     }
 
     @Override

@@ -33,12 +33,16 @@ public final class Emulators {
         Path root;
         try {
             root = Files.createTempDirectory("s3mock");
+            Files.createDirectories(root.resolve("store"));
+            Files.createDirectories(root.resolve("tmp"));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        return LocalServer.start("s3mock", List.of(java, "-Xmx1g", "-jar", execJar, "--server.port=0",
-                "--com.adobe.testing.s3mock.http-port=" + port, "--com.adobe.testing.s3mock.store.root=" + root,
+        // its temporary files (one per upload, and Tomcat's) beside its store, so they go when it stops
+        return LocalServer.start("s3mock", List.of(java, "-Xmx1g", "-Djava.io.tmpdir=" + root.resolve("tmp"),
+                "-jar", execJar, "--server.port=0", "--com.adobe.testing.s3mock.http-port=" + port,
+                "--com.adobe.testing.s3mock.store.root=" + root.resolve("store"),
                 "--com.adobe.testing.s3mock.store.initial-buckets=" + bucket), Map.of(), port, Duration.ofMinutes(2),
                 root);
     }

@@ -9,7 +9,7 @@ import java.nio.file.SimpleFileVisitor;
 import java.nio.file.attribute.BasicFileAttributes;
 
 /** Deletes what the harness created in the temporary directory: a file, or a tree whose links are removed, not followed. */
-final class ScratchFiles {
+public final class ScratchFiles {
     private ScratchFiles() {
     }
 
@@ -19,7 +19,7 @@ final class ScratchFiles {
      *
      * @param path a file or directory, or {@code null} (nothing to do)
      */
-    static void delete(Path path) {
+    public static void delete(Path path) {
         if (path == null) {
             return;
         }
