@@ -6,7 +6,8 @@
 # lists to its class-data archive (docs/benchmarks.md, "Start-up").
 # This project's own classes are left out (a few, cheap to load, and their lambdas' names change with
 # every edit), and so are classes the JVM generates at run time (dynamic proxies, method-handle
-# species: numbered as they come, JDK 17 cannot archive them), so the lists follow the SDKs' and the
+# species: numbered as they come, JDK 17 cannot archive them; nor the lines asking the dump to
+# generate a species, which crash JDK 17 under JFR or a Java agent), so the lists follow the SDKs' and the
 # JDK's versions: run this after upgrading an SDK; CdsClassListTest fails when a class or lambda a
 # list names is gone.
 # Servers: versitygw (Go), fake-gcs-server (Go) and Azurite (npm), at the versions the tests use,
@@ -62,7 +63,8 @@ for scheme in s3 gs az; do
     echo "# to a real server loads beyond the launcher's training runs. Read by the launcher; do not edit."
     cat "$work/$scheme"/*.lst | grep -v '^#' | awk '!seen[$0]++' \
       | grep -vxF -f <(cat "$work"/train/*.lst) | grep -v 'org/chunkedupload/' \
-      | grep -v -e '^jdk/proxy[0-9]*/' -e '^java/lang/invoke/BoundMethodHandle\$Species_'
+      | grep -v -e '^jdk/proxy[0-9]*/' -e '^java/lang/invoke/BoundMethodHandle\$Species_' \
+        -e '^@lambda-form-invoker \[SPECIES_RESOLVE\]'
   } > "$out.tmp"
   mv "$out.tmp" "$out"
   echo "wrote $out: $(grep -vc '^#' "$out") lines"
