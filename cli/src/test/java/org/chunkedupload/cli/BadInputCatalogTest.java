@@ -189,7 +189,17 @@ class BadInputCatalogTest {
                 c("timeout word", 2, "duration", d -> new String[] {"put", src(d).toString(), "s3://b/x", "-o",
                         "endpoint=http://127.0.0.1:9", "-o", "connect-timeout=soon", "--quiet"}),
                 c("negative timeout", 2, "duration", d -> new String[] {"put", src(d).toString(), "s3://b/x", "-o",
-                        "endpoint=http://127.0.0.1:9", "-o", "socket-timeout=-1s", "--quiet"}));
+                        "endpoint=http://127.0.0.1:9", "-o", "socket-timeout=-1s", "--quiet"}),
+                // a store that does not answer (port 9: nothing listens), on each cloud
+                c("S3 store not listening", 1, "check the endpoint setting", d -> new String[] {"put", src(d).toString(),
+                        "s3://b/x", "-o", "endpoint=http://127.0.0.1:9", "-o", "access-key-id=a", "-o", "secret-access-key=b",
+                        "--retries", "1", "--quiet"}),
+                c("GCS store not listening", 1, "cannot connect", d -> new String[] {"put", src(d).toString(), "gs://b/x",
+                        "-o", "host=http://127.0.0.1:9", "--retries", "1", "--quiet"}),
+                c("Azure store not listening", 1, "cannot connect", d -> new String[] {"put", src(d).toString(), "az://b/x",
+                        "-o", "connection-string=DefaultEndpointsProtocol=http;AccountName=devstoreaccount1;AccountKey="
+                        + "Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw==;"
+                        + "BlobEndpoint=http://127.0.0.1:9/devstoreaccount1;", "--retries", "1", "--quiet"}));
     }
 
     private static CliTest.Run run(String... args) {

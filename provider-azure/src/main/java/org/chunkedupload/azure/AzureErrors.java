@@ -15,6 +15,7 @@ import org.chunkedupload.api.Operation;
 import org.chunkedupload.api.PreconditionFailedException;
 import org.chunkedupload.api.StoreUnreachableException;
 import org.chunkedupload.api.TransientStorageException;
+import org.chunkedupload.spi.Unreachable;
 
 /**
  * Maps Azure Blob errors onto the toolkit's exception model. Every message names the HTTP status
@@ -44,7 +45,9 @@ final class AzureErrors {
         ErrorDetails d = ErrorDetails.of(AzureProvider.ID, op);
         if (!(e instanceof HttpResponseException h) || h.getResponse() == null) {
             // no HTTP answer: connection refused or reset, timeout; the request may be repeated
-            return new StoreUnreachableException(action + " failed: no HTTP response: " + e, e, d);
+            return new StoreUnreachableException(action + " failed: no answer from the store: " + Unreachable.reason(e)
+                    + "; check the network, the endpoint (the endpoint setting or the connection string's BlobEndpoint)"
+                    + " and that the store is up", e, d);
         }
         int status = h.getResponse().getStatusCode();
         BlobErrorCode code = e instanceof BlobStorageException s ? s.getErrorCode() : null;

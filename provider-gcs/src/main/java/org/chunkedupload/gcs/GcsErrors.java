@@ -11,6 +11,7 @@ import org.chunkedupload.api.Operation;
 import org.chunkedupload.api.PreconditionFailedException;
 import org.chunkedupload.api.StoreUnreachableException;
 import org.chunkedupload.api.TransientStorageException;
+import org.chunkedupload.spi.Unreachable;
 
 /**
  * Maps Cloud Storage errors onto the toolkit's exception model. Every message names the HTTP
@@ -37,7 +38,8 @@ final class GcsErrors {
         int status = s.getCode();
         String reason = s.getReason();
         if (status <= 0) { // no HTTP answer: connection refused or reset, timeout
-            return new StoreUnreachableException(action + " failed: no HTTP response: " + s.getMessage(), e, d);
+            return new StoreUnreachableException(action + " failed: no answer from the store: " + Unreachable.reason(e)
+                    + "; check the network, the host setting and that the store is up", e, d);
         }
         d = d.answer(status, reason, null);
         String msg = action + " failed: " + "HTTP " + status
