@@ -37,8 +37,7 @@ public final class Unreachable {
             if (c instanceof ConnectException || c instanceof NoRouteToHostException) {
                 return "cannot connect" + (m == null || m.isBlank() ? "" : " (" + lower(m) + ")");
             }
-            if (c instanceof SocketTimeoutException || c instanceof TimeoutException
-                    || c.getClass().getSimpleName().endsWith("TimeoutException")) { // the JDK client's own
+            if (isTimeout(c)) {
                 return "no answer in time";
             }
             if (c instanceof SSLException) {
@@ -51,6 +50,21 @@ public final class Unreachable {
             }
         }
         return firstMessage != null ? firstMessage : "the connection failed";
+    }
+
+    /**
+     * @param failure what the SDK threw
+     * @return whether a timeout is among its causes (a silent server, or one too slow for the
+     *     timeout settings), as opposed to a refused or broken connection
+     */
+    public static boolean isTimeout(Throwable failure) {
+        for (Throwable c = failure; c != null; c = c.getCause()) {
+            if (c instanceof SocketTimeoutException || c instanceof TimeoutException
+                    || c.getClass().getSimpleName().endsWith("TimeoutException")) { // the JDK HTTP client's own
+                return true;
+            }
+        }
+        return false;
     }
 
     private static String lower(String message) {

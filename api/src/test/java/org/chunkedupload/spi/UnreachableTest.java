@@ -1,6 +1,8 @@
 package org.chunkedupload.spi;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -34,6 +36,8 @@ class UnreachableTest {
         assertEquals("no answer in time", Unreachable.reason(new RuntimeException(new SocketTimeoutException("Read timed out"))));
         assertEquals("no answer in time", Unreachable.reason(new RuntimeException(new TimeoutException())));
         assertEquals("no answer in time", Unreachable.reason(new HttpConnectTimeoutException("HTTP connect timed out")));
+        assertTrue(Unreachable.isTimeout(new RuntimeException("wrapped", new SocketTimeoutException())));
+        assertFalse(Unreachable.isTimeout(new RuntimeException(new ConnectException("Connection refused"))));
         assertEquals("unknown host 'store.invalid'", Unreachable.reason(new UnknownHostException("store.invalid")));
         assertEquals("the TLS handshake failed (PKIX path building failed)",
                 Unreachable.reason(new RuntimeException(new SSLHandshakeException("PKIX path building failed"))));

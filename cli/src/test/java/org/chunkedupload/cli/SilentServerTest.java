@@ -87,6 +87,27 @@ class SilentServerTest {
         assertTrue(secs < 20, "took " + secs + " s");
     }
 
+    /** GCS and Azure: their SDKs retry within the call, so the bound is a few read timeouts, not one. */
+    @Test
+    void aSilentGcsOrAzureStoreFailsInBoundedTimeNamingTheSetting() throws IOException {
+        Path f = Files.write(tmp.resolve("g.bin"), new byte[1000]);
+        String azure = "connection-string=DefaultEndpointsProtocol=http;AccountName=devstoreaccount1;AccountKey="
+                + "Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw==;"
+                + "BlobEndpoint=" + endpoint() + "/devstoreaccount1;";
+        for (List<String> target : List.of(List.of("gs://b/k", "host=" + endpoint()), List.of("az://b/k", azure))) {
+            long start = System.nanoTime();
+            StringWriter err = new StringWriter();
+            int code = Main.run(new String[] {"put", f.toString(), target.get(0), "-o", target.get(1), "-o",
+                    "read-timeout=1s", "--retries", "1", "--quiet"}, new PrintWriter(new StringWriter(), true),
+                    new PrintWriter(err, true));
+            double secs = (System.nanoTime() - start) / 1e9;
+            assertEquals(1, code, err.toString());
+            assertTrue(err.toString().contains("no answer in time") && err.toString().contains("read-timeout"), err.toString());
+            BadInputCatalogTest.assertOneSentence(err.toString());
+            assertTrue(secs < 40, target.get(0) + " took " + secs + " s");
+        }
+    }
+
     @Test
     void timeoutsTakeDurations() {
         for (String bad : new String[] {"connect-timeout=soon", "socket-timeout=-1s"}) {

@@ -46,8 +46,9 @@ final class AzureErrors {
         if (!(e instanceof HttpResponseException h) || h.getResponse() == null) {
             // no HTTP answer: connection refused or reset, timeout; the request may be repeated
             return new StoreUnreachableException(action + " failed: no answer from the store: " + Unreachable.reason(e)
-                    + "; check the network, the endpoint (the endpoint setting or the connection string's BlobEndpoint)"
-                    + " and that the store is up", e, d);
+                    + (Unreachable.isTimeout(e) ? "; check that the store is up and reachable, or raise read-timeout"
+                    : "; check the network, the endpoint (the endpoint setting or the connection string's BlobEndpoint)"
+                    + " and that the store is up"), e, d);
         }
         int status = h.getResponse().getStatusCode();
         BlobErrorCode code = e instanceof BlobStorageException s ? s.getErrorCode() : null;

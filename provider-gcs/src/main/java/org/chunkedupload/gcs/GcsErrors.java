@@ -39,7 +39,8 @@ final class GcsErrors {
         String reason = s.getReason();
         if (status <= 0) { // no HTTP answer: connection refused or reset, timeout
             return new StoreUnreachableException(action + " failed: no answer from the store: " + Unreachable.reason(e)
-                    + "; check the network, the host setting and that the store is up", e, d);
+                    + (Unreachable.isTimeout(e) ? "; check that the store is up and reachable, or raise read-timeout"
+                    : "; check the network, the host setting and that the store is up"), e, d);
         }
         d = d.answer(status, reason, null);
         String msg = action + " failed: " + "HTTP " + status
