@@ -37,7 +37,7 @@ public final class Unreachable {
             if (c instanceof ConnectException || c instanceof NoRouteToHostException) {
                 return "cannot connect" + (m == null || m.isBlank() ? "" : " (" + lower(m) + ")");
             }
-            if (isTimeout(c)) {
+            if (timedOut(c)) {
                 return "no answer in time";
             }
             if (c instanceof SSLException) {
@@ -59,12 +59,16 @@ public final class Unreachable {
      */
     public static boolean isTimeout(Throwable failure) {
         for (Throwable c = failure; c != null; c = c.getCause()) {
-            if (c instanceof SocketTimeoutException || c instanceof TimeoutException
-                    || c.getClass().getSimpleName().endsWith("TimeoutException")) { // the JDK HTTP client's own
+            if (timedOut(c)) {
                 return true;
             }
         }
         return false;
+    }
+
+    private static boolean timedOut(Throwable t) {
+        return t instanceof SocketTimeoutException || t instanceof TimeoutException
+                || t.getClass().getSimpleName().endsWith("TimeoutException"); // the JDK HTTP client's own
     }
 
     private static String lower(String message) {
