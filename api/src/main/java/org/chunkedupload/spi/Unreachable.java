@@ -22,6 +22,24 @@ public final class Unreachable {
     }
 
     /**
+     * The sentence of a {@link org.chunkedupload.api.StoreUnreachableException}: the action, the
+     * reason, and what to check — the timeout setting for a timeout, else the network, where the
+     * store is configured, and that it is up.
+     *
+     * @param action what was attempted, e.g. {@code initiate gs://b/k}
+     * @param failure what the SDK threw
+     * @param whereSetting the setting that says where the store is, e.g. {@code the host setting}
+     * @param timeoutSetting the setting that bounds a wait for an answer, e.g. {@code read-timeout}
+     * @return e.g. {@code initiate gs://b/k failed: no answer from the store: cannot connect
+     *     (connection refused); check the network, the host setting and that the store is up}
+     */
+    public static String message(String action, Throwable failure, String whereSetting, String timeoutSetting) {
+        return action + " failed: no answer from the store: " + reason(failure) + (isTimeout(failure)
+                ? "; check that the store is up and reachable, or raise " + timeoutSetting
+                : "; check the network, " + whereSetting + " and that the store is up");
+    }
+
+    /**
      * @param failure what the SDK threw
      * @return a phrase such as {@code cannot connect (connection refused)}, {@code no answer in time},
      *     {@code unknown host 'x'}, {@code the TLS handshake failed (…)}, or the first message among

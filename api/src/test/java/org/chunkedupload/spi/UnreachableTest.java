@@ -44,6 +44,16 @@ class UnreachableTest {
     }
 
     @Test
+    void theSentenceNamesWhatToCheck() {
+        assertEquals("initiate gs://b/k failed: no answer from the store: cannot connect (connection refused); check the"
+                + " network, the host setting and that the store is up", Unreachable.message("initiate gs://b/k",
+                new ConnectException("Connection refused"), "the host setting", "read-timeout"));
+        assertEquals("complete gs://b/k failed: no answer from the store: no answer in time; check that the store is up"
+                + " and reachable, or raise read-timeout", Unreachable.message("complete gs://b/k",
+                new SocketTimeoutException("Read timed out"), "the host setting", "read-timeout"));
+    }
+
+    @Test
     void otherwiseTheFirstMessageWithoutItsClassName() {
         assertEquals("connection reset", Unreachable.reason(
                 new RuntimeException("java.io.IOException: Connection reset", new IOException("Connection reset"))));

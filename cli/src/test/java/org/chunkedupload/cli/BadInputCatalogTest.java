@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.stream.Stream;
+import org.chunkedupload.testsupport.Emulators;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -197,9 +198,8 @@ class BadInputCatalogTest {
                 c("GCS store not listening", 1, "cannot connect", d -> new String[] {"put", src(d).toString(), "gs://b/x",
                         "-o", "host=http://127.0.0.1:9", "--retries", "1", "--quiet"}),
                 c("Azure store not listening", 1, "cannot connect", d -> new String[] {"put", src(d).toString(), "az://b/x",
-                        "-o", "connection-string=DefaultEndpointsProtocol=http;AccountName=devstoreaccount1;AccountKey="
-                        + "Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw==;"
-                        + "BlobEndpoint=http://127.0.0.1:9/devstoreaccount1;", "--retries", "1", "--quiet"}));
+                        "-o", "connection-string=" + Emulators.azuriteConnectionString("http://127.0.0.1:9"), "--retries",
+                        "1", "--quiet"}));
     }
 
     private static CliTest.Run run(String... args) {

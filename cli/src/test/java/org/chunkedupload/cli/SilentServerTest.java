@@ -14,6 +14,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
+import org.chunkedupload.testsupport.Emulators;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -91,9 +92,7 @@ class SilentServerTest {
     @Test
     void aSilentGcsOrAzureStoreFailsInBoundedTimeNamingTheSetting() throws IOException {
         Path f = Files.write(tmp.resolve("g.bin"), new byte[1000]);
-        String azure = "connection-string=DefaultEndpointsProtocol=http;AccountName=devstoreaccount1;AccountKey="
-                + "Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw==;"
-                + "BlobEndpoint=" + endpoint() + "/devstoreaccount1;";
+        String azure = "connection-string=" + Emulators.azuriteConnectionString(endpoint());
         for (List<String> target : List.of(List.of("gs://b/k", "host=" + endpoint()), List.of("az://b/k", azure))) {
             long start = System.nanoTime();
             StringWriter err = new StringWriter();

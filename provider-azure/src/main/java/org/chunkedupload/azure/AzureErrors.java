@@ -45,10 +45,8 @@ final class AzureErrors {
         ErrorDetails d = ErrorDetails.of(AzureProvider.ID, op);
         if (!(e instanceof HttpResponseException h) || h.getResponse() == null) {
             // no HTTP answer: connection refused or reset, timeout; the request may be repeated
-            return new StoreUnreachableException(action + " failed: no answer from the store: " + Unreachable.reason(e)
-                    + (Unreachable.isTimeout(e) ? "; check that the store is up and reachable, or raise read-timeout"
-                    : "; check the network, the endpoint (the endpoint setting or the connection string's BlobEndpoint)"
-                    + " and that the store is up"), e, d);
+            return new StoreUnreachableException(Unreachable.message(action, e,
+                    "the endpoint (the endpoint setting or the connection string's BlobEndpoint)", "read-timeout"), e, d);
         }
         int status = h.getResponse().getStatusCode();
         BlobErrorCode code = e instanceof BlobStorageException s ? s.getErrorCode() : null;

@@ -38,9 +38,7 @@ final class GcsErrors {
         int status = s.getCode();
         String reason = s.getReason();
         if (status <= 0) { // no HTTP answer: connection refused or reset, timeout
-            return new StoreUnreachableException(action + " failed: no answer from the store: " + Unreachable.reason(e)
-                    + (Unreachable.isTimeout(e) ? "; check that the store is up and reachable, or raise read-timeout"
-                    : "; check the network, the host setting and that the store is up"), e, d);
+            return new StoreUnreachableException(Unreachable.message(action, e, "the host setting", "read-timeout"), e, d);
         }
         d = d.answer(status, reason, null);
         String msg = action + " failed: " + "HTTP " + status

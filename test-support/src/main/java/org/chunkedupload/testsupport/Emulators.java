@@ -114,7 +114,15 @@ public final class Emulators {
      * @return a connection string for its development account
      */
     public static String azuriteConnectionString(LocalServer azurite) {
+        return azuriteConnectionString(azurite.url());
+    }
+
+    /**
+     * @param url where the blob service is (or is not) listening, e.g. {@code http://127.0.0.1:9}
+     * @return a connection string for Azurite's development account at {@code url}
+     */
+    public static String azuriteConnectionString(String url) {
         return "DefaultEndpointsProtocol=http;AccountName=" + AZURITE_ACCOUNT + ";AccountKey=" + AZURITE_KEY
-                + ";BlobEndpoint=" + azurite.url() + "/" + AZURITE_ACCOUNT + ";";
+                + ";BlobEndpoint=" + url + "/" + AZURITE_ACCOUNT + ";";
     }
 }
